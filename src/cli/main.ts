@@ -1,0 +1,171 @@
+/**
+ * The `etransfer` command line: parses arguments (DESIGN section 2 is the contract), calls the
+ * client or the server, and maps errors to exit codes: 0 all done, 1 some files failed,
+ * 2 usage or configuration, 3 could not connect or authenticate.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_CONTROL_PORT, parseEndpoint } from '../common/endpoint.js';
+import { EtxError, toEtxError } from '../common/errors.js';
+import type { WriteMode } from '../common/messages.js';
+import { parseSize } from '../common/units.js';
+import { DEFAULT_COPY_OPTIONS, type Direction, runCopy } from '../client/copy.js';
+import { formatListing, runList } from '../client/list.js';
+import { LineReporter, TtyReporter } from '../client/progress.js';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { type ServeFlags, serve } from './serve-command.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveInt(text: string, flag: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new EtxError('E_USAGE', `${flag} must be a positive whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+interface CopyFlags {
+  streams: string;
+  mode: string;
+  overwrite?: boolean;
+  resume?: boolean;
+  skipExisting?: boolean;
+  push?: boolean;
+  pull?: boolean;
+  quiet?: boolean;
+  chunkSize?: string;
+  connectTimeoutMs: string;
+  idleTimeoutMs: string;
+}
+
+const MODES: readonly WriteMode[] = ['new', 'overwrite', 'resume', 'skip-existing'];
+
+function resolveMode(flags: CopyFlags): WriteMode {
+  const chosen = [flags.overwrite && 'overwrite', flags.resume && 'resume', flags.skipExisting && 'skip-existing'].filter(
+    Boolean,
+  ) as WriteMode[];
+  if (chosen.length > 1) throw new EtxError('E_USAGE', 'choose one of --overwrite, --resume, --skip-existing');
+  const mode = chosen[0] ?? flags.mode;
+  if (!MODES.includes(mode as WriteMode)) throw new EtxError('E_USAGE', `--mode must be one of ${MODES.join(', ')}`);
+  return mode as WriteMode;
+}
+
+async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
+  if (args.length < 2) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
+  if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
+  const endpoints = args.map((a) => parseEndpoint(a));
+  const destination = endpoints.pop()!;
+  const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : 'auto';
+  const reporter =
+    process.stderr.isTTY && !flags.quiet ? new TtyReporter(process.stderr) : new LineReporter(process.stdout, flags.quiet ?? false);
+  const summary = await runCopy(endpoints, destination, {
+    ...DEFAULT_COPY_OPTIONS,
+    streams: positiveInt(flags.streams, '--streams'),
+    mode: resolveMode(flags),
+    direction,
+    chunkSizeBytes: flags.chunkSize ? parseSize(flags.chunkSize) : 0,
+    connectTimeoutMs: positiveInt(flags.connectTimeoutMs, '--connect-timeout-ms'),
+    idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
+    reporter,
+  });
+  const failed = summary.files.filter((f) => f.status === 'failed');
+  if (failed.length > 0 && process.stderr.isTTY && !flags.quiet) {
+    for (const f of failed) process.stderr.write(`failed: ${f.source} (${f.error?.code})\n`);
+  }
+  return failed.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('etransfer')
+    .description('Third-party file transfer between etransfer servers, over parallel TCP streams.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('run a transfer server')
+    .option('--control <host:port>', 'control channel (WebSocket) address', `127.0.0.1:${DEFAULT_CONTROL_PORT}`)
+    .option('--data <host:port>', 'data port; repeat to advertise several, in order (default 127.0.0.1:8008)', collect, [])
+    .option('--acl <file>', 'ACL file (JSON); default: anyone may list, read and write under /tmp/**')
+    .option('--state-dir <dir>', 'folder for the server state (created, mode 0700)')
+    .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
+    .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
+    .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')
+    .option('--idle-timeout-ms <ms>', 'close a silent data connection, fail a transfer without any, after this', '60000')
+    .option('--handshake-timeout-ms <ms>', 'absolute deadline of the data handshake', '10000')
+    .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
+    .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  etransfer serve\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --data 192.0.2.7:8008 --acl /etc/etransfer/acl.json',
+    )
+    .action(async (flags: ServeFlags) => {
+      await serve(flags);
+    });
+
+  program
+    .command('copy')
+    .description('copy files: host to host (third party), host to here, or here to host')
+    .argument('<src...>', 'sources, then the destination')
+    .option('-p, --streams <n>', 'parallel TCP data streams per transfer', '4')
+    .addOption(new Option('--mode <mode>', 'new, overwrite, resume or skip-existing').default('new'))
+    .option('--overwrite', 'same as --mode overwrite')
+    .option('--resume', 'same as --mode resume')
+    .option('--skip-existing', 'same as --mode skip-existing')
+    .option('--push', 'the source dials the destination (the default when it can)')
+    .option('--pull', 'the destination dials the source')
+    .option('-q, --quiet', 'print only failures')
+    .option('--chunk-size <size>', 'chunk size (default: the destination server decides)')
+    .option('--connect-timeout-ms <ms>', 'give up connecting after this', '10000')
+    .option('--idle-timeout-ms <ms>', 'fail a data stream silent this long', '60000')
+    .addHelpText(
+      'after',
+      `
+Endpoints: [user@]host[#port]:/abs/path, et://[user@]host[:port]/abs/path, or a local path.
+Special: source /dev/zero:SIZE (e.g. /dev/zero:10GiB) and sink /dev/null, for throughput tests.
+
+Examples:
+  etransfer copy hostA:/data/x.vdif hostB:/incoming/            third party, 4 streams
+  etransfer copy -p 8 --pull hostA:/data/x hostB#4005:/incoming/x
+  etransfer copy hostA:/data/x ./                                pull to this machine
+  etransfer copy a.dat b.dat et://hostB/incoming/                push from this machine
+  etransfer copy hostA:/dev/zero:10GiB hostB:/dev/null           throughput test
+
+Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect.`,
+    )
+    .action(async (args: string[], flags: CopyFlags) => {
+      process.exitCode = await copyCommand(args, flags);
+    });
+
+  program
+    .command('ls')
+    .description('list a remote folder')
+    .argument('<url>', 'host:/path or et://host/path')
+    .option('-l, --long', 'type, mode, size and modification time')
+    .addHelpText('after', '\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://hostA:4004/data')
+    .action(async (url: string, flags: { long?: boolean }) => {
+      const outcome = await runList(parseEndpoint(url));
+      process.stdout.write(formatListing(outcome, flags.long ?? false));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; anything commander refused is a usage error.
+      process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      return;
+    }
+    const e = toEtxError(err);
+    process.stderr.write(`etransfer: ${e.code}: ${e.message}\n`);
+    process.exitCode = exitCodeFor(e.code);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,80 @@
+/** `etransfer serve`: resolves every option once, starts the server, handles signals. */
+import { promises as fsp } from 'node:fs';
+import { Acl, DEFAULT_ACL_JSON } from '../common/acl.js';
+import { EtxError } from '../common/errors.js';
+import { type HostPort, parseHostPort } from '../common/host-port.js';
+import { parseSize } from '../common/units.js';
+import { type LogLevel, LOG_LEVELS, createLogger } from '../server/logger.js';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../server/options.js';
+import { startServer } from '../server/server.js';
+
+export interface ServeFlags {
+  control: string;
+  data: string[];
+  acl?: string;
+  stateDir?: string;
+  advertise?: string;
+  logLevel: string;
+  maxStreams: string;
+  chunkSize: string;
+  idleTimeoutMs: string;
+  handshakeTimeoutMs: string;
+  ticketLifetimeMs: string;
+  maxControlMessageBytes: string;
+}
+
+function positiveInt(text: string, flag: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new EtxError('E_USAGE', `${flag} must be a positive whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+export async function serve(flags: ServeFlags): Promise<void> {
+  if (!LOG_LEVELS.includes(flags.logLevel as LogLevel)) {
+    throw new EtxError('E_USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const logger = createLogger(flags.logLevel as LogLevel);
+  const control = parseHostPort(flags.control);
+  const data: HostPort[] = (flags.data.length > 0 ? flags.data : ['127.0.0.1:8008']).map((d) => parseHostPort(d));
+  const limits: ServerLimits = {
+    ...DEFAULT_SERVER_LIMITS,
+    maxStreamsPerTransfer: positiveInt(flags.maxStreams, '--max-streams'),
+    chunkSizeBytes: parseSize(flags.chunkSize),
+    idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
+    handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
+    ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
+    maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),
+  };
+  if (limits.chunkSizeBytes < 64 * 1024 || limits.chunkSizeBytes > limits.maxChunkSizeBytes) {
+    throw new EtxError('E_USAGE', '--chunk-size must be between 64KiB and 16MiB');
+  }
+  const loadAcl = async (): Promise<Acl> =>
+    flags.acl ? Acl.load(flags.acl) : Acl.parse(DEFAULT_ACL_JSON, 'the built-in ACL (/tmp/** for anyone)');
+  const acl = await loadAcl();
+  if (flags.stateDir) {
+    await fsp.mkdir(flags.stateDir, { recursive: true, mode: 0o700 }).catch((err) => {
+      throw new EtxError('E_CONFIG', `--state-dir ${flags.stateDir}: ${(err as Error).message}`);
+    });
+  }
+  const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger });
+
+  process.on('SIGHUP', () => {
+    loadAcl().then(
+      (next) => {
+        server.setAcl(next);
+        logger.info({ acl: flags.acl ?? 'built-in' }, 'ACL reloaded');
+      },
+      (err) => logger.error({ err: (err as Error).message }, 'ACL reload failed; keeping the previous ACL'),
+    );
+  });
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'stopping');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

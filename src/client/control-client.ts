@@ -1,0 +1,142 @@
+/**
+ * The client's end of a control connection: connects, waits for the server's hello, sends
+ * requests with ids and matches replies, and routes transfer events to whoever listens.
+ */
+import WebSocket from 'ws';
+import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
+import { EtxError, toEtxError } from '../common/errors.js';
+import { formatHostPort } from '../common/host-port.js';
+import type { ControlMessage, MessageOf, MessageType, TransferEvent } from '../common/messages.js';
+
+export interface ControlClientOptions {
+  connectTimeoutMs: number;
+  maxMessageBytes: number;
+}
+
+export const DEFAULT_CONTROL_CLIENT_OPTIONS: ControlClientOptions = {
+  connectTimeoutMs: 10_000,
+  maxMessageBytes: 16 * 1024 * 1024,
+};
+
+type Hello = MessageOf<'serverHello'>;
+
+export class ControlClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: ControlMessage) => void; reject: (e: EtxError) => void }>();
+  private readonly eventHandlers = new Map<string, (event: TransferEvent) => void>();
+  private closeError: EtxError | undefined;
+  private readonly closeHandlers: Array<(err: EtxError) => void> = [];
+
+  private constructor(
+    private readonly ws: WebSocket,
+    readonly hello: Hello,
+    readonly server: string,
+    private readonly options: ControlClientOptions,
+  ) {
+    ws.on('message', (data: Buffer) => this.onMessage(data));
+    ws.on('close', () => this.onClose(new EtxError('E_PEER', `the control connection to ${server} closed`)));
+    ws.on('error', (err) => this.onClose(toEtxError(err, `control connection to ${server}`)));
+  }
+
+  static connect(host: string, port: number, options: ControlClientOptions = DEFAULT_CONTROL_CLIENT_OPTIONS): Promise<ControlClient> {
+    const server = formatHostPort(host, port);
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://${server}/`, {
+        maxPayload: options.maxMessageBytes,
+        perMessageDeflate: false,
+        handshakeTimeout: options.connectTimeoutMs,
+      });
+      const timer = setTimeout(() => {
+        ws.terminate();
+        reject(
+          new EtxError(
+            'E_CONNECT',
+            `${server} did not answer within ${options.connectTimeoutMs} ms (is the host reachable and etransfer serving there?)`,
+          ),
+        );
+      }, options.connectTimeoutMs);
+      const fail = (err: EtxError): void => {
+        clearTimeout(timer);
+        ws.terminate();
+        reject(err);
+      };
+      ws.once('error', (err: NodeJS.ErrnoException) => {
+        const why =
+          err.code === 'ECONNREFUSED'
+            ? 'connection refused: is `etransfer serve` running there, on that control port?'
+            : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+              ? 'unknown host name'
+              : err.message;
+        fail(new EtxError('E_CONNECT', `cannot connect to etransfer at ${server}: ${why}`, { cause: err }));
+      });
+      ws.once('unexpected-response', (_req, res) => {
+        fail(new EtxError('E_CONNECT', `${server} answered HTTP ${res.statusCode}: not an etransfer control port`));
+      });
+      ws.once('message', (data: Buffer) => {
+        clearTimeout(timer);
+        try {
+          const env = decodeEnvelope(data, options.maxMessageBytes);
+          if (env.msg.type !== 'serverHello') throw new EtxError('E_PROTOCOL', 'the server did not greet first');
+          ws.removeAllListeners('error');
+          resolve(new ControlClient(ws, env.msg, server, options));
+        } catch (err) {
+          fail(toEtxError(err, `greeting from ${server}`));
+        }
+      });
+    });
+  }
+
+  private onMessage(data: Buffer): void {
+    let env: ReturnType<typeof decodeEnvelope>;
+    try {
+      env = decodeEnvelope(data, this.options.maxMessageBytes);
+    } catch (err) {
+      this.onClose(toEtxError(err, `message from ${this.server}`));
+      this.ws.terminate();
+      return;
+    }
+    if (env.id === 0) {
+      if (env.msg.type === 'event') this.eventHandlers.get(env.msg.event.transferId)?.(env.msg.event);
+      return;
+    }
+    const waiter = this.pending.get(env.id);
+    if (!waiter) return;
+    this.pending.delete(env.id);
+    if (env.msg.type === 'error') waiter.reject(new EtxError(env.msg.error.code, env.msg.error.message));
+    else waiter.resolve(env.msg);
+  }
+
+  private onClose(err: EtxError): void {
+    if (this.closeError) return;
+    this.closeError = err;
+    for (const waiter of this.pending.values()) waiter.reject(err);
+    this.pending.clear();
+    for (const handler of this.closeHandlers) handler(err);
+  }
+
+  /** Called once if the connection drops while in use. */
+  onClosed(handler: (err: EtxError) => void): void {
+    this.closeHandlers.push(handler);
+  }
+
+  /** Sends a request and resolves with its reply, which must be of type `expect`. */
+  async request<T extends MessageType>(msg: ControlMessage, expect: T): Promise<MessageOf<T>> {
+    if (this.closeError) throw this.closeError;
+    const id = this.nextId++;
+    const reply = await new Promise<ControlMessage>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ws.send(encodeEnvelope({ id, msg }));
+    });
+    if (reply.type !== expect) throw new EtxError('E_PROTOCOL', `${this.server} answered ${reply.type} to ${msg.type}`);
+    return reply as MessageOf<T>;
+  }
+
+  onTransferEvent(transferId: string, handler: (event: TransferEvent) => void): void {
+    this.eventHandlers.set(transferId, handler);
+  }
+
+  close(): void {
+    this.closeError ??= new EtxError('E_CANCELLED', 'closed');
+    this.ws.close();
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * `etransfer copy`: the coordinator. It asks the source what there is, asks the destination to
+ * accept the writes (which mints the ticket), hands the ticket to the side that dials, and
+ * follows the receiver's events to the end. In a third-party copy the bytes flow server to
+ * server; with a local end the client itself is that end, and only ever dials out.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Endpoint } from '../common/endpoint.js';
+import { EtxError, toEtxError } from '../common/errors.js';
+import { type FileInfo, type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
+import { dialData } from '../transfer/data-connection.js';
+import type { DataSession } from '../transfer/data-session.js';
+import { ReceiveSession } from '../transfer/receiver.js';
+import { SendSession } from '../transfer/sender.js';
+import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
+import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+import { type PlannedFile, type PlannedSource, planDestinations, splitTrailingSlash } from './copy-plan.js';
+import { ensureSourceFile, openLocalSource, planLocalWrite, statLocal } from './local-files.js';
+import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
+import { TransferTracker, codedError } from './transfer-tracker.js';
+
+export type Direction = 'auto' | 'push' | 'pull';
+
+export interface CopyOptions {
+  streams: number;
+  mode: WriteMode;
+  direction: Direction;
+  /** 0: the receiving server's default. */
+  chunkSizeBytes: number;
+  windowChunks: number;
+  connectTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  idleTimeoutMs: number;
+  reporter: CopyReporter;
+}
+
+export const DEFAULT_COPY_OPTIONS: Omit<CopyOptions, 'reporter'> = {
+  streams: 4,
+  mode: 'new',
+  direction: 'auto',
+  chunkSizeBytes: 0,
+  windowChunks: 4,
+  connectTimeoutMs: 10_000,
+  handshakeTimeoutMs: 10_000,
+  idleTimeoutMs: 60_000,
+};
+
+type Remote = Extract<Endpoint, { kind: 'remote' }>;
+
+function sameServer(a: Remote, b: Remote): boolean {
+  return a.host === b.host && a.port === b.port;
+}
+
+async function connect(ep: Remote, options: CopyOptions): Promise<ControlClient> {
+  return ControlClient.connect(ep.host, ep.port, { ...DEFAULT_CONTROL_CLIENT_OPTIONS, connectTimeoutMs: options.connectTimeoutMs });
+}
+
+function failedResult(
+  file: { source: string; destination: string; size: number },
+  error: { code: EtxError['code']; message: string },
+): FileResult {
+  return { ...file, status: 'failed', error, bytes: 0, seconds: 0 };
+}
+
+/** Applies the destination's per-file decisions; returns the accepted indices. */
+function applyOutcomes(
+  planned: readonly PlannedFile[],
+  outcomes: readonly FileOutcome[],
+  results: Array<FileResult | undefined>,
+  reporter: CopyReporter,
+): number[] {
+  if (outcomes.length !== planned.length) throw new EtxError('E_PROTOCOL', 'the destination answered for a different number of files');
+  const accepted: number[] = [];
+  outcomes.forEach((outcome, i) => {
+    const file = planned[i]!;
+    const base = { source: file.source, destination: file.destination, size: file.size, bytes: 0, seconds: 0 };
+    if (outcome.state === 'accepted') accepted.push(i);
+    else {
+      const result: FileResult =
+        outcome.state === 'skipped'
+          ? { ...base, status: 'skipped', reason: outcome.reason }
+          : { ...base, status: 'failed', error: outcome.error };
+      results[i] = result;
+      reporter.fileFinished(i, result);
+    }
+  });
+  return accepted;
+}
+
+export async function runCopy(sources: readonly Endpoint[], destination: Endpoint, options: CopyOptions): Promise<CopySummary> {
+  if (sources.length === 0) throw new EtxError('E_USAGE', 'no source given');
+  const first = sources[0]!;
+  for (const s of sources) {
+    if (s.kind !== first.kind || (s.kind === 'remote' && first.kind === 'remote' && !sameServer(s, first))) {
+      throw new EtxError('E_USAGE', 'all sources of one copy must be on the same host');
+    }
+  }
+  if (first.kind === 'local' && destination.kind === 'local') {
+    throw new EtxError('E_USAGE', 'both ends are local: name a remote host as host:/path or et://host/path');
+  }
+
+  const clients: ControlClient[] = [];
+  const started = performance.now();
+  try {
+    const src = first.kind === 'remote' ? await connect(first, options) : undefined;
+    if (src) clients.push(src);
+    const dst = destination.kind === 'remote' ? await connect(destination, options) : undefined;
+    if (dst) clients.push(dst);
+
+    // 1. What the sources are.
+    const preFailed: FileResult[] = [];
+    const okSources: PlannedSource[] = [];
+    const infos: Array<{ path: string; info?: FileInfo; error?: { code: EtxError['code']; message: string } }> = src
+      ? (await src.request({ type: 'statRequest', paths: sources.map((s) => s.path), right: 'read' }, 'statReply')).entries
+      : await Promise.all(sources.map(async (s) => ({ path: s.path, info: await statLocal(s.path) })));
+    for (const entry of infos) {
+      try {
+        if (entry.error) throw new EtxError(entry.error.code, entry.error.message);
+        ensureSourceFile(entry.path, entry.info!);
+        okSources.push({ path: entry.path, info: entry.info! });
+      } catch (err) {
+        preFailed.push(failedResult({ source: entry.path, destination: destination.path, size: 0 }, codedError(toEtxError(err))));
+      }
+    }
+
+    // 2. Where they land.
+    const { path: dstPath, wantsFolder } = splitTrailingSlash(destination.path);
+    let planned: PlannedFile[] = [];
+    if (okSources.length > 0) {
+      let dstInfo: FileInfo;
+      if (dst) {
+        const [entry] = (await dst.request({ type: 'statRequest', paths: [dstPath], right: 'write' }, 'statReply')).entries;
+        if (!entry || entry.error) throw new EtxError(entry?.error?.code ?? 'E_PROTOCOL', entry?.error?.message ?? 'no answer');
+        dstInfo = entry.info!;
+      } else {
+        dstInfo = await statLocal(dstPath);
+      }
+      planned = planDestinations(okSources, dstPath, dstInfo, wantsFolder || sources.length > 1);
+    }
+    const label = `${src ? src.server : 'local'} -> ${dst ? dst.server : 'local'}`;
+    options.reporter.start(planned, label);
+    for (const f of preFailed) options.reporter.fileFinished(-1, f);
+    const results: Array<FileResult | undefined> = new Array(planned.length);
+
+    // 3. Move them.
+    if (planned.length > 0) {
+      if (src && dst) await thirdParty(src, dst, planned, results, options);
+      else if (dst) await pushFromHere(dst, planned, results, options);
+      else if (src) await pullToHere(src, planned, results, options);
+    }
+
+    const files = [...preFailed, ...results.map((r, i) => r ?? failedResult(planned[i]!, { code: 'E_INTERNAL', message: 'no result' }))];
+    const summary: CopySummary = {
+      files,
+      bytes: files.reduce((n, f) => n + (f.status === 'done' ? f.bytes : 0), 0),
+      seconds: (performance.now() - started) / 1000,
+      viaClient: !(src && dst),
+    };
+    options.reporter.finish(summary);
+    return summary;
+  } finally {
+    for (const c of clients) c.close();
+  }
+}
+
+function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'): FileSpec[] {
+  return planned.map((f) => ({ path: f[side], size: f.size, mode: f.mode }));
+}
+
+/** Fails the tracker's open files if a control connection drops mid-transfer. */
+function watch(client: ControlClient, tracker: TransferTracker): void {
+  client.onClosed((err) => tracker.end(codedError(err)));
+}
+
+async function thirdParty(
+  src: ControlClient,
+  dst: ControlClient,
+  planned: PlannedFile[],
+  results: Array<FileResult | undefined>,
+  options: CopyOptions,
+): Promise<void> {
+  const ready = await dst.request(
+    {
+      type: 'prepareReceive',
+      files: specs(planned, 'destination'),
+      mode: options.mode,
+      streams: options.streams,
+      chunkSizeBytes: options.chunkSizeBytes,
+    },
+    'receiveReady',
+  );
+  const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
+  const tracker = new TransferTracker(planned, accepted, results, options.reporter);
+  if (accepted.length === 0) return;
+  dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
+  src.onTransferEvent(ready.transferId, (ev) => {
+    // The receiver reports each file; from the sender only a total failure matters.
+    if (ev.kind === 'transferFailed') {
+      void dst.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
+      tracker.end(ev.error);
+    }
+  });
+  watch(src, tracker);
+  watch(dst, tracker);
+
+  const push = options.direction === 'push' || (options.direction === 'auto' && ready.dataAddresses.length > 0);
+  if (push && ready.dataAddresses.length === 0) {
+    throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections: use --pull`);
+  }
+  const sendRequest = {
+    type: 'prepareSend' as const,
+    transferId: ready.transferId,
+    ticket: ready.ticket,
+    files: specs(planned, 'source'),
+    accepted,
+    streams: ready.streams,
+    chunkSizeBytes: ready.chunkSizeBytes,
+    dialAddresses: push ? ready.dataAddresses : [],
+  };
+  const sendReady = await src.request(sendRequest, 'sendReady');
+  if (!push) {
+    if (sendReady.dataAddresses.length === 0)
+      throw new EtxError('E_CONNECT', `${src.server} accepts no inbound data connections: use --push`);
+    await dst.request({ type: 'connectData', transferId: ready.transferId, dialAddresses: sendReady.dataAddresses }, 'ack');
+  }
+  await tracker.finished;
+}
+
+function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {
+  return { transferId, chunkSizeBytes, windowChunks: options.windowChunks, idleTimeoutMs: options.idleTimeoutMs, maxMessageBytes: 1024 };
+}
+
+/** Opens the data streams from this client; the session fails only if none can be opened. */
+function dialStreams(session: DataSession, addresses: string[], ticket: Buffer, streams: number, options: CopyOptions): void {
+  let failures = 0;
+  for (let i = 0; i < streams; i++) {
+    dialData(addresses, session.transferId, ticket, {
+      connectTimeoutMs: options.connectTimeoutMs,
+      handshakeTimeoutMs: options.handshakeTimeoutMs,
+    }).then(
+      (conn) => session.addConnection(conn),
+      (err) => {
+        if (++failures === streams) session.fail(toEtxError(err));
+      },
+    );
+  }
+}
+
+async function pushFromHere(
+  dst: ControlClient,
+  planned: PlannedFile[],
+  results: Array<FileResult | undefined>,
+  options: CopyOptions,
+): Promise<void> {
+  const ready = await dst.request(
+    {
+      type: 'prepareReceive',
+      files: specs(planned, 'destination'),
+      mode: options.mode,
+      streams: options.streams,
+      chunkSizeBytes: options.chunkSizeBytes,
+    },
+    'receiveReady',
+  );
+  const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
+  const tracker = new TransferTracker(planned, accepted, results, options.reporter);
+  if (accepted.length === 0) return;
+  if (ready.dataAddresses.length === 0) throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections`);
+  dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
+  watch(dst, tracker);
+  const observer: SessionObserver = {
+    fileDone: () => {},
+    fileFailed: () => {}, // the receiver reports it too, with the final word
+    done: () => {},
+    failed: (err) => {
+      void dst.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
+      tracker.end(codedError(err));
+    },
+  };
+  const session = new SendSession(
+    accepted.map((index) => ({ index, size: planned[index]!.size, open: openLocalSource(planned[index]!.source, planned[index]!.size) })),
+    sessionOptions(ready.transferId, ready.chunkSizeBytes, options),
+    observer,
+  );
+  session.start();
+  dialStreams(session, ready.dataAddresses, ready.ticket, ready.streams, options);
+  await tracker.finished;
+  if (!session.finished) session.cancel('the destination ended the transfer');
+}
+
+async function pullToHere(
+  src: ControlClient,
+  planned: PlannedFile[],
+  results: Array<FileResult | undefined>,
+  options: CopyOptions,
+): Promise<void> {
+  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode)));
+  const accepted = applyOutcomes(
+    planned,
+    plans.map((p) => p.outcome),
+    results,
+    options.reporter,
+  );
+  const tracker = new TransferTracker(planned, accepted, results, options.reporter);
+  if (accepted.length === 0) return;
+  // This client is the destination: it mints the ticket (DESIGN section 4.2).
+  const transferId = randomBytes(TRANSFER_ID_BYTES).toString('hex');
+  const ticket = randomBytes(TICKET_BYTES);
+  const chunkSizeBytes = options.chunkSizeBytes || src.hello.chunkSizeBytes;
+  const streams = Math.max(1, Math.min(options.streams, src.hello.maxStreams || options.streams));
+  const session = new ReceiveSession(
+    accepted.map((index) => ({ index, size: planned[index]!.size, createSink: () => plans[index]!.createSink!(transferId) })),
+    sessionOptions(transferId, chunkSizeBytes, options),
+    {
+      fileDone: (i, bytes) => tracker.fileDone(i, bytes),
+      fileFailed: (i, error) => tracker.fileFailed(i, error),
+      done: () => tracker.end(undefined),
+      failed: (err) => tracker.end(codedError(err)),
+    },
+  );
+  src.onTransferEvent(transferId, (ev) => {
+    if (ev.kind === 'transferFailed') session.fail(new EtxError(ev.error.code, ev.error.message));
+  });
+  src.onClosed((err) => session.fail(err));
+  const sendReady = await src.request(
+    { type: 'prepareSend', transferId, ticket, files: specs(planned, 'source'), accepted, streams, chunkSizeBytes, dialAddresses: [] },
+    'sendReady',
+  );
+  if (sendReady.dataAddresses.length === 0) throw new EtxError('E_CONNECT', `${src.server} accepts no inbound data connections`);
+  const progressTimer = setInterval(() => {
+    for (const p of session.takeProgress()) tracker.progress(p.fileIndex, p.bytes);
+  }, 200);
+  try {
+    session.start();
+    dialStreams(session, sendReady.dataAddresses, ticket, streams, options);
+    await tracker.finished;
+  } finally {
+    clearInterval(progressTimer);
+    if (!session.finished) session.cancel('the copy ended');
+  }
+}

@@ -1,0 +1,47 @@
+/** `etransfer ls`: one listing request, formatted like `ls` (or `ls -l`). */
+import type { Endpoint } from '../common/endpoint.js';
+import { EtxError } from '../common/errors.js';
+import type { FileInfo } from '../common/messages.js';
+import { formatBytes } from '../common/units.js';
+import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+
+export interface ListOutcome {
+  self: FileInfo;
+  entries: FileInfo[];
+  truncated: boolean;
+}
+
+export async function runList(
+  endpoint: Endpoint,
+  connectTimeoutMs = DEFAULT_CONTROL_CLIENT_OPTIONS.connectTimeoutMs,
+): Promise<ListOutcome> {
+  if (endpoint.kind !== 'remote') throw new EtxError('E_USAGE', 'ls takes a remote endpoint: host:/path or et://host/path');
+  const client = await ControlClient.connect(endpoint.host, endpoint.port, { ...DEFAULT_CONTROL_CLIENT_OPTIONS, connectTimeoutMs });
+  try {
+    const reply = await client.request({ type: 'listRequest', path: endpoint.path }, 'listReply');
+    return { self: reply.self, entries: reply.entries, truncated: reply.truncated };
+  } finally {
+    client.close();
+  }
+}
+
+const TYPE_CHAR: Record<FileInfo['type'], string> = { file: '-', directory: 'd', symlink: 'l', other: '?', missing: '!' };
+
+function modeString(info: FileInfo): string {
+  const bits = 'rwxrwxrwx';
+  let out = TYPE_CHAR[info.type];
+  for (let i = 0; i < 9; i++) out += info.mode & (1 << (8 - i)) ? bits[i] : '-';
+  return out;
+}
+
+export function formatListing(outcome: ListOutcome, long: boolean): string {
+  const entries = outcome.self.type === 'directory' ? outcome.entries : [outcome.self];
+  const lines = entries.map((e) => {
+    const name = e.type === 'directory' ? `${e.name}/` : e.name;
+    if (!long) return name;
+    const mtime = new Date(e.mtimeMs).toISOString().replace('T', ' ').slice(0, 19);
+    return `${modeString(e)} ${formatBytes(e.size).padStart(10)} ${mtime} ${name}`;
+  });
+  if (outcome.truncated) lines.push(`(listing truncated at ${entries.length} entries)`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

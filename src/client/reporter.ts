@@ -1,0 +1,41 @@
+/** What a copy tells the person (or script) watching it. Progress displays implement this. */
+import type { CodedError } from '../common/messages.js';
+import type { PlannedFile } from './copy-plan.js';
+
+export type FileStatus = 'done' | 'failed' | 'skipped';
+
+export interface FileResult {
+  source: string;
+  destination: string;
+  size: number;
+  status: FileStatus;
+  error?: CodedError;
+  reason?: string;
+  /** Bytes moved and seconds taken (0 for skipped or failed-before-start). */
+  bytes: number;
+  seconds: number;
+}
+
+export interface CopySummary {
+  files: FileResult[];
+  bytes: number;
+  seconds: number;
+  /** Set when the data took a path through this client (local endpoint or relay). */
+  viaClient: boolean;
+}
+
+export interface CopyReporter {
+  start(files: readonly PlannedFile[], label: string): void;
+  /** Cumulative bytes of file `index` (index into the planned files). */
+  progress(index: number, bytes: number): void;
+  /** `index` is -1 for a source that failed before it was planned (not found, denied). */
+  fileFinished(index: number, result: FileResult): void;
+  finish(summary: CopySummary): void;
+}
+
+export const silentReporter: CopyReporter = {
+  start() {},
+  progress() {},
+  fileFinished() {},
+  finish() {},
+};

@@ -1,0 +1,389 @@
+/**
+ * Pure codec for control messages: bytes in, validated messages out, and back. It bounds the
+ * frame before decoding, turns every malformed input into E_PROTOCOL, and converts 64-bit
+ * values only when they are safe integers (THREATS D4, D6).
+ */
+import type Long from 'long';
+import { EtxError, type ErrorCode, isErrorCode } from './errors.js';
+import type {
+  CodedError,
+  ControlMessage,
+  Envelope,
+  FileInfo,
+  FileOutcome,
+  FileSpec,
+  FileType,
+  StatEntry,
+  TransferEvent,
+  WriteMode,
+} from './messages.js';
+import { TICKET_BYTES, TRANSFER_ID_BYTES } from './messages.js';
+import { etransfer as pb } from './proto/control.js';
+import type { Right } from './acl.js';
+
+const RIGHTS: readonly Right[] = ['list', 'read', 'write', 'delete'];
+const SKIPPED = 'SKIPPED';
+
+function protocolError(what: string): EtxError {
+  return new EtxError('E_PROTOCOL', `malformed control message: ${what}`);
+}
+
+/** A uint64 from the wire as a number, refusing anything past 2^53 - 1. */
+export function safeUint(value: number | Long | null | undefined, what: string): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) throw protocolError(`${what} out of range`);
+    return value;
+  }
+  // Long: unsigned 64-bit; the high word must leave the value below 2^53.
+  const high = value.high >>> 0;
+  const low = value.low >>> 0;
+  if (high >= 0x200000) throw protocolError(`${what} out of range`);
+  return high * 0x100000000 + low;
+}
+
+function bytesField(value: Uint8Array | null | undefined, length: number, what: string): Buffer {
+  if (!value || value.length !== length) throw protocolError(`${what} must be ${length} bytes`);
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+function transferIdFrom(value: Uint8Array | null | undefined): string {
+  return bytesField(value, TRANSFER_ID_BYTES, 'transfer id').toString('hex');
+}
+
+function transferIdTo(id: string): Buffer {
+  const bytes = Buffer.from(id, 'hex');
+  if (bytes.length !== TRANSFER_ID_BYTES) throw protocolError('transfer id');
+  return bytes;
+}
+
+function codedErrorFrom(code: string | null | undefined, message: string | null | undefined): CodedError {
+  const c = code ?? '';
+  return { code: isErrorCode(c) ? c : ('E_PROTOCOL' as ErrorCode), message: message ?? '' };
+}
+
+const FILE_TYPES: Record<number, FileType> = {
+  [pb.FileType.FILE_TYPE_FILE]: 'file',
+  [pb.FileType.FILE_TYPE_DIRECTORY]: 'directory',
+  [pb.FileType.FILE_TYPE_SYMLINK]: 'symlink',
+  [pb.FileType.FILE_TYPE_OTHER]: 'other',
+  [pb.FileType.FILE_TYPE_MISSING]: 'missing',
+};
+const FILE_TYPE_CODES: Record<FileType, pb.FileType> = {
+  file: pb.FileType.FILE_TYPE_FILE,
+  directory: pb.FileType.FILE_TYPE_DIRECTORY,
+  symlink: pb.FileType.FILE_TYPE_SYMLINK,
+  other: pb.FileType.FILE_TYPE_OTHER,
+  missing: pb.FileType.FILE_TYPE_MISSING,
+};
+
+const WRITE_MODES: Record<number, WriteMode> = {
+  [pb.WriteMode.WRITE_MODE_NEW]: 'new',
+  [pb.WriteMode.WRITE_MODE_OVERWRITE]: 'overwrite',
+  [pb.WriteMode.WRITE_MODE_RESUME]: 'resume',
+  [pb.WriteMode.WRITE_MODE_SKIP_EXISTING]: 'skip-existing',
+};
+const WRITE_MODE_CODES: Record<WriteMode, pb.WriteMode> = {
+  new: pb.WriteMode.WRITE_MODE_NEW,
+  overwrite: pb.WriteMode.WRITE_MODE_OVERWRITE,
+  resume: pb.WriteMode.WRITE_MODE_RESUME,
+  'skip-existing': pb.WriteMode.WRITE_MODE_SKIP_EXISTING,
+};
+
+function fileInfoFrom(info: pb.FileInfo.$Properties | null | undefined): FileInfo {
+  if (!info) throw protocolError('missing file info');
+  const type = FILE_TYPES[info.type ?? 0];
+  if (!type) throw protocolError('unknown file type');
+  return {
+    name: info.name ?? '',
+    type,
+    size: safeUint(info.size, 'size'),
+    mtimeMs: safeUint(info.mtimeMs, 'mtime'),
+    mode: (info.mode ?? 0) & 0o7777,
+  };
+}
+
+function fileInfoTo(info: FileInfo): pb.FileInfo.$Properties {
+  return {
+    name: info.name,
+    type: FILE_TYPE_CODES[info.type],
+    size: info.size,
+    mtimeMs: Math.max(0, Math.floor(info.mtimeMs)),
+    mode: info.mode,
+  };
+}
+
+function fileSpecFrom(spec: pb.FileSpec.$Properties): FileSpec {
+  return { path: spec.path ?? '', size: safeUint(spec.size, 'file size'), mode: (spec.mode ?? 0) & 0o7777 };
+}
+
+function outcomeFrom(status: pb.Status.$Properties): FileOutcome {
+  if (!status.code) return { state: 'accepted' };
+  if (status.code === SKIPPED) return { state: 'skipped', reason: status.message ?? '' };
+  return { state: 'failed', error: codedErrorFrom(status.code, status.message) };
+}
+
+function outcomeTo(outcome: FileOutcome): pb.Status.$Properties {
+  switch (outcome.state) {
+    case 'accepted':
+      return {};
+    case 'skipped':
+      return { code: SKIPPED, message: outcome.reason };
+    case 'failed':
+      return { code: outcome.error.code, message: outcome.error.message };
+  }
+}
+
+function statEntryFrom(entry: pb.StatEntry.$Properties): StatEntry {
+  const result: StatEntry = { path: entry.path ?? '' };
+  if (entry.status?.code) result.error = codedErrorFrom(entry.status.code, entry.status.message);
+  else result.info = fileInfoFrom(entry.info);
+  return result;
+}
+
+function statEntryTo(entry: StatEntry): pb.StatEntry.$Properties {
+  return {
+    path: entry.path,
+    status: entry.error ? { code: entry.error.code, message: entry.error.message } : null,
+    info: entry.info ? fileInfoTo(entry.info) : null,
+  };
+}
+
+function eventFrom(ev: pb.TransferEvent.$Properties): TransferEvent {
+  const transferId = transferIdFrom(ev.transferId);
+  const fileIndex = ev.fileIndex ?? 0;
+  switch (ev.kind) {
+    case pb.EventKind.EVENT_KIND_PROGRESS: {
+      const files = ev.progressFiles ?? [];
+      const bytes = ev.progressBytes ?? [];
+      if (files.length !== bytes.length) throw protocolError('progress lists differ in length');
+      return {
+        transferId,
+        kind: 'progress',
+        progress: files.map((f, i) => ({ fileIndex: f, bytes: safeUint(bytes[i], 'progress') })),
+      };
+    }
+    case pb.EventKind.EVENT_KIND_FILE_DONE:
+      return { transferId, kind: 'fileDone', fileIndex, bytes: safeUint(ev.bytes, 'bytes') };
+    case pb.EventKind.EVENT_KIND_FILE_FAILED:
+      return { transferId, kind: 'fileFailed', fileIndex, error: codedErrorFrom(ev.status?.code, ev.status?.message) };
+    case pb.EventKind.EVENT_KIND_TRANSFER_DONE:
+      return { transferId, kind: 'transferDone', bytes: safeUint(ev.bytes, 'bytes') };
+    case pb.EventKind.EVENT_KIND_TRANSFER_FAILED:
+      return { transferId, kind: 'transferFailed', error: codedErrorFrom(ev.status?.code, ev.status?.message) };
+    default:
+      throw protocolError('unknown event kind');
+  }
+}
+
+function eventTo(ev: TransferEvent): pb.TransferEvent.$Properties {
+  const transferId = transferIdTo(ev.transferId);
+  switch (ev.kind) {
+    case 'progress':
+      return {
+        transferId,
+        kind: pb.EventKind.EVENT_KIND_PROGRESS,
+        progressFiles: ev.progress.map((p) => p.fileIndex),
+        progressBytes: ev.progress.map((p) => p.bytes),
+      };
+    case 'fileDone':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, fileIndex: ev.fileIndex, bytes: ev.bytes };
+    case 'fileFailed':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_FILE_FAILED, fileIndex: ev.fileIndex, status: ev.error };
+    case 'transferDone':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_DONE, bytes: ev.bytes };
+    case 'transferFailed':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_FAILED, status: ev.error };
+  }
+}
+
+function rightFrom(value: string | null | undefined): Right {
+  const right = RIGHTS.find((r) => r === value);
+  if (!right) throw protocolError('unknown right');
+  return right;
+}
+
+function messageFrom(env: pb.Envelope): ControlMessage {
+  switch (env.body) {
+    case 'serverHello': {
+      const m = env.serverHello!;
+      return {
+        type: 'serverHello',
+        protocolVersion: m.protocolVersion ?? 0,
+        serverVersion: m.serverVersion ?? '',
+        nonce: bytesField(m.nonce, 32, 'nonce'),
+        dataAddresses: m.dataAddresses ?? [],
+        maxStreams: m.maxStreams ?? 0,
+        chunkSizeBytes: m.chunkSizeBytes ?? 0,
+      };
+    }
+    case 'error':
+      return { type: 'error', error: codedErrorFrom(env.error!.code, env.error!.message) };
+    case 'statRequest':
+      return { type: 'statRequest', paths: env.statRequest!.paths ?? [], right: rightFrom(env.statRequest!.right) };
+    case 'statReply':
+      return { type: 'statReply', entries: (env.statReply!.entries ?? []).map(statEntryFrom) };
+    case 'listRequest':
+      return { type: 'listRequest', path: env.listRequest!.path ?? '' };
+    case 'listReply': {
+      const m = env.listReply!;
+      return {
+        type: 'listReply',
+        self: fileInfoFrom(m.self),
+        entries: (m.entries ?? []).map(fileInfoFrom),
+        truncated: m.truncated ?? false,
+      };
+    }
+    case 'prepareReceive': {
+      const m = env.prepareReceive!;
+      const mode = WRITE_MODES[m.mode ?? 0];
+      if (!mode) throw protocolError('unknown write mode');
+      return {
+        type: 'prepareReceive',
+        files: (m.files ?? []).map(fileSpecFrom),
+        mode,
+        streams: m.streams ?? 0,
+        chunkSizeBytes: m.chunkSizeBytes ?? 0,
+      };
+    }
+    case 'receiveReady': {
+      const m = env.receiveReady!;
+      return {
+        type: 'receiveReady',
+        transferId: transferIdFrom(m.transferId),
+        ticket: bytesField(m.ticket, TICKET_BYTES, 'ticket'),
+        files: (m.files ?? []).map(outcomeFrom),
+        streams: m.streams ?? 0,
+        chunkSizeBytes: m.chunkSizeBytes ?? 0,
+        dataAddresses: m.dataAddresses ?? [],
+      };
+    }
+    case 'prepareSend': {
+      const m = env.prepareSend!;
+      return {
+        type: 'prepareSend',
+        transferId: transferIdFrom(m.transferId),
+        ticket: bytesField(m.ticket, TICKET_BYTES, 'ticket'),
+        files: (m.files ?? []).map(fileSpecFrom),
+        accepted: m.accepted ?? [],
+        streams: m.streams ?? 0,
+        chunkSizeBytes: m.chunkSizeBytes ?? 0,
+        dialAddresses: m.dialAddresses ?? [],
+      };
+    }
+    case 'sendReady':
+      return {
+        type: 'sendReady',
+        files: (env.sendReady!.files ?? []).map(outcomeFrom),
+        dataAddresses: env.sendReady!.dataAddresses ?? [],
+      };
+    case 'connectData':
+      return {
+        type: 'connectData',
+        transferId: transferIdFrom(env.connectData!.transferId),
+        dialAddresses: env.connectData!.dialAddresses ?? [],
+      };
+    case 'ack':
+      return { type: 'ack' };
+    case 'event':
+      return { type: 'event', event: eventFrom(env.event!) };
+    case 'cancel':
+      return { type: 'cancel', transferId: transferIdFrom(env.cancel!.transferId) };
+    default:
+      throw protocolError('empty or unknown message');
+  }
+}
+
+function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
+  switch (msg.type) {
+    case 'serverHello':
+      return {
+        serverHello: {
+          protocolVersion: msg.protocolVersion,
+          serverVersion: msg.serverVersion,
+          nonce: msg.nonce,
+          dataAddresses: msg.dataAddresses,
+          maxStreams: msg.maxStreams,
+          chunkSizeBytes: msg.chunkSizeBytes,
+        },
+      };
+    case 'error':
+      return { error: { code: msg.error.code, message: msg.error.message } };
+    case 'statRequest':
+      return { statRequest: { paths: msg.paths, right: msg.right } };
+    case 'statReply':
+      return { statReply: { entries: msg.entries.map(statEntryTo) } };
+    case 'listRequest':
+      return { listRequest: { path: msg.path } };
+    case 'listReply':
+      return {
+        listReply: { self: fileInfoTo(msg.self), entries: msg.entries.map(fileInfoTo), truncated: msg.truncated },
+      };
+    case 'prepareReceive':
+      return {
+        prepareReceive: {
+          files: msg.files,
+          mode: WRITE_MODE_CODES[msg.mode],
+          streams: msg.streams,
+          chunkSizeBytes: msg.chunkSizeBytes,
+        },
+      };
+    case 'receiveReady':
+      return {
+        receiveReady: {
+          transferId: transferIdTo(msg.transferId),
+          ticket: msg.ticket,
+          files: msg.files.map(outcomeTo),
+          streams: msg.streams,
+          chunkSizeBytes: msg.chunkSizeBytes,
+          dataAddresses: msg.dataAddresses,
+        },
+      };
+    case 'prepareSend':
+      return {
+        prepareSend: {
+          transferId: transferIdTo(msg.transferId),
+          ticket: msg.ticket,
+          files: msg.files,
+          accepted: msg.accepted,
+          streams: msg.streams,
+          chunkSizeBytes: msg.chunkSizeBytes,
+          dialAddresses: msg.dialAddresses,
+        },
+      };
+    case 'sendReady':
+      return { sendReady: { files: msg.files.map(outcomeTo), dataAddresses: msg.dataAddresses } };
+    case 'connectData':
+      return {
+        connectData: { transferId: transferIdTo(msg.transferId), dialAddresses: msg.dialAddresses },
+      };
+    case 'ack':
+      return { ack: {} };
+    case 'event':
+      return { event: eventTo(msg.event) };
+    case 'cancel':
+      return { cancel: { transferId: transferIdTo(msg.transferId) } };
+  }
+}
+
+export function encodeEnvelope(envelope: Envelope): Uint8Array {
+  return pb.Envelope.encode({ id: envelope.id, ...messageTo(envelope.msg) }).finish();
+}
+
+/**
+ * Decodes one control message. The length is checked before protobufjs sees the bytes; any
+ * decoding failure (truncation, bad wire type, nesting past protobufjs's recursion limit) is
+ * E_PROTOCOL, never a crash.
+ */
+export function decodeEnvelope(bytes: Uint8Array, maxMessageBytes: number): Envelope {
+  if (bytes.length > maxMessageBytes) {
+    throw new EtxError('E_TOO_LARGE', `control message of ${bytes.length} bytes exceeds ${maxMessageBytes}`);
+  }
+  let env: pb.Envelope;
+  try {
+    env = pb.Envelope.decode(bytes);
+  } catch (err) {
+    throw protocolError(err instanceof Error ? err.message : 'undecodable');
+  }
+  return { id: env.id >>> 0, msg: messageFrom(env) };
+}

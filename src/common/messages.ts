@@ -1,0 +1,111 @@
+/**
+ * The control protocol as the rest of the code sees it: plain, validated values. The codec
+ * (control-codec.ts) converts between these and the protobuf wire form; nothing else touches
+ * the generated code.
+ */
+import type { Right } from './acl.js';
+import type { ErrorCode } from './errors.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export interface CodedError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type FileType = 'file' | 'directory' | 'symlink' | 'other' | 'missing';
+
+export interface FileInfo {
+  name: string;
+  type: FileType;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+}
+
+export interface StatEntry {
+  path: string;
+  error?: CodedError;
+  info?: FileInfo;
+}
+
+export type WriteMode = 'new' | 'overwrite' | 'resume' | 'skip-existing';
+
+/** A file as both ends of a transfer know it: its path on that end and its announced size. */
+export interface FileSpec {
+  path: string;
+  size: number;
+  mode: number;
+}
+
+/** What an end decided about one file of a request. */
+export type FileOutcome = { state: 'accepted' } | { state: 'skipped'; reason: string } | { state: 'failed'; error: CodedError };
+
+export type TransferEvent = { transferId: string } & (
+  | { kind: 'progress'; progress: Array<{ fileIndex: number; bytes: number }> }
+  | { kind: 'fileDone'; fileIndex: number; bytes: number }
+  | { kind: 'fileFailed'; fileIndex: number; error: CodedError }
+  | { kind: 'transferDone'; bytes: number }
+  | { kind: 'transferFailed'; error: CodedError }
+);
+
+export type ControlMessage =
+  | {
+      type: 'serverHello';
+      protocolVersion: number;
+      serverVersion: string;
+      nonce: Buffer;
+      dataAddresses: string[];
+      maxStreams: number;
+      chunkSizeBytes: number;
+    }
+  | { type: 'error'; error: CodedError }
+  | { type: 'statRequest'; paths: string[]; right: Right }
+  | { type: 'statReply'; entries: StatEntry[] }
+  | { type: 'listRequest'; path: string }
+  | { type: 'listReply'; self: FileInfo; entries: FileInfo[]; truncated: boolean }
+  | {
+      type: 'prepareReceive';
+      files: FileSpec[];
+      mode: WriteMode;
+      streams: number;
+      chunkSizeBytes: number;
+    }
+  | {
+      type: 'receiveReady';
+      transferId: string;
+      ticket: Buffer;
+      files: FileOutcome[];
+      streams: number;
+      chunkSizeBytes: number;
+      dataAddresses: string[];
+    }
+  | {
+      type: 'prepareSend';
+      transferId: string;
+      ticket: Buffer;
+      files: FileSpec[];
+      accepted: number[];
+      streams: number;
+      chunkSizeBytes: number;
+      dialAddresses: string[];
+    }
+  | { type: 'sendReady'; files: FileOutcome[]; dataAddresses: string[] }
+  | { type: 'connectData'; transferId: string; dialAddresses: string[] }
+  | { type: 'ack' }
+  | { type: 'event'; event: TransferEvent }
+  | { type: 'cancel'; transferId: string };
+
+export type MessageType = ControlMessage['type'];
+export type MessageOf<T extends MessageType> = Extract<ControlMessage, { type: T }>;
+
+export interface Envelope {
+  /** Request id: non-zero on requests and their replies, 0 on events. */
+  id: number;
+  msg: ControlMessage;
+}
+
+/** Transfer ids are 16 random bytes, written as 32 lowercase hex digits. */
+export const TRANSFER_ID_BYTES = 16;
+/** Tickets are 256 random bits (DESIGN section 4). */
+export const TICKET_BYTES = 32;

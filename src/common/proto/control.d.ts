@@ -1,0 +1,1644 @@
+import * as $protobuf from "protobufjs/minimal.js";
+import type Long from "long";
+
+/** Namespace etransfer. */
+export namespace etransfer {
+
+    /**
+     * Properties of an Envelope.
+     * @deprecated Use etransfer.Envelope.$Properties instead.
+     */
+    interface IEnvelope extends etransfer.Envelope.$Properties {
+    }
+
+    /** Represents an Envelope. */
+    class Envelope {
+
+        /**
+         * Constructs a new Envelope.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.Envelope.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Envelope id. */
+        id: number;
+
+        /** Envelope serverHello. */
+        serverHello?: (etransfer.ServerHello.$Properties|null);
+
+        /** Envelope error. */
+        error?: (etransfer.ErrorReply.$Properties|null);
+
+        /** Envelope statRequest. */
+        statRequest?: (etransfer.StatRequest.$Properties|null);
+
+        /** Envelope statReply. */
+        statReply?: (etransfer.StatReply.$Properties|null);
+
+        /** Envelope listRequest. */
+        listRequest?: (etransfer.ListRequest.$Properties|null);
+
+        /** Envelope listReply. */
+        listReply?: (etransfer.ListReply.$Properties|null);
+
+        /** Envelope prepareReceive. */
+        prepareReceive?: (etransfer.PrepareReceive.$Properties|null);
+
+        /** Envelope receiveReady. */
+        receiveReady?: (etransfer.ReceiveReady.$Properties|null);
+
+        /** Envelope prepareSend. */
+        prepareSend?: (etransfer.PrepareSend.$Properties|null);
+
+        /** Envelope sendReady. */
+        sendReady?: (etransfer.SendReady.$Properties|null);
+
+        /** Envelope connectData. */
+        connectData?: (etransfer.ConnectData.$Properties|null);
+
+        /** Envelope ack. */
+        ack?: (etransfer.Ack.$Properties|null);
+
+        /** Envelope event. */
+        event?: (etransfer.TransferEvent.$Properties|null);
+
+        /** Envelope cancel. */
+        cancel?: (etransfer.CancelTransfer.$Properties|null);
+
+        /** Envelope body. */
+        body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel");
+
+        /**
+         * Creates a new Envelope instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Envelope instance
+         */
+        static create(properties: etransfer.Envelope.$Shape): etransfer.Envelope & etransfer.Envelope.$Shape;
+        static create(properties?: etransfer.Envelope.$Properties): etransfer.Envelope;
+
+        /**
+         * Encodes the specified Envelope message. Does not implicitly {@link etransfer.Envelope.verify|verify} messages.
+         * @param message Envelope message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Envelope message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.Envelope & etransfer.Envelope.$Shape} Envelope
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.Envelope & etransfer.Envelope.$Shape;
+    }
+
+    namespace Envelope {
+
+        /** Properties of an Envelope. */
+        interface $Properties {
+
+            /** Envelope id */
+            id?: (number|null);
+
+            /** Envelope serverHello */
+            serverHello?: (etransfer.ServerHello.$Properties|null);
+
+            /** Envelope error */
+            error?: (etransfer.ErrorReply.$Properties|null);
+
+            /** Envelope statRequest */
+            statRequest?: (etransfer.StatRequest.$Properties|null);
+
+            /** Envelope statReply */
+            statReply?: (etransfer.StatReply.$Properties|null);
+
+            /** Envelope listRequest */
+            listRequest?: (etransfer.ListRequest.$Properties|null);
+
+            /** Envelope listReply */
+            listReply?: (etransfer.ListReply.$Properties|null);
+
+            /** Envelope prepareReceive */
+            prepareReceive?: (etransfer.PrepareReceive.$Properties|null);
+
+            /** Envelope receiveReady */
+            receiveReady?: (etransfer.ReceiveReady.$Properties|null);
+
+            /** Envelope prepareSend */
+            prepareSend?: (etransfer.PrepareSend.$Properties|null);
+
+            /** Envelope sendReady */
+            sendReady?: (etransfer.SendReady.$Properties|null);
+
+            /** Envelope connectData */
+            connectData?: (etransfer.ConnectData.$Properties|null);
+
+            /** Envelope ack */
+            ack?: (etransfer.Ack.$Properties|null);
+
+            /** Envelope event */
+            event?: (etransfer.TransferEvent.$Properties|null);
+
+            /** Envelope cancel */
+            cancel?: (etransfer.CancelTransfer.$Properties|null);
+
+            /** Envelope body */
+            body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of an Envelope. */
+        type $Shape = {
+          id?: number|null;
+          serverHello?: etransfer.ServerHello.$Shape|null;
+          error?: etransfer.ErrorReply.$Shape|null;
+          statRequest?: etransfer.StatRequest.$Shape|null;
+          statReply?: etransfer.StatReply.$Shape|null;
+          listRequest?: etransfer.ListRequest.$Shape|null;
+          listReply?: etransfer.ListReply.$Shape|null;
+          prepareReceive?: etransfer.PrepareReceive.$Shape|null;
+          receiveReady?: etransfer.ReceiveReady.$Shape|null;
+          prepareSend?: etransfer.PrepareSend.$Shape|null;
+          sendReady?: etransfer.SendReady.$Shape|null;
+          connectData?: etransfer.ConnectData.$Shape|null;
+          ack?: etransfer.Ack.$Shape|null;
+          event?: etransfer.TransferEvent.$Shape|null;
+          cancel?: etransfer.CancelTransfer.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape })
+        );
+    }
+
+    /**
+     * Properties of a ServerHello.
+     * @deprecated Use etransfer.ServerHello.$Properties instead.
+     */
+    interface IServerHello extends etransfer.ServerHello.$Properties {
+    }
+
+    /** Represents a ServerHello. */
+    class ServerHello {
+
+        /**
+         * Constructs a new ServerHello.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ServerHello.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ServerHello protocolVersion. */
+        protocolVersion: number;
+
+        /** ServerHello serverVersion. */
+        serverVersion: string;
+
+        /** ServerHello nonce. */
+        nonce: Uint8Array;
+
+        /** ServerHello dataAddresses. */
+        dataAddresses: string[];
+
+        /** ServerHello maxStreams. */
+        maxStreams: number;
+
+        /** ServerHello chunkSizeBytes. */
+        chunkSizeBytes: number;
+
+        /**
+         * Creates a new ServerHello instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ServerHello instance
+         */
+        static create(properties: etransfer.ServerHello.$Shape): etransfer.ServerHello & etransfer.ServerHello.$Shape;
+        static create(properties?: etransfer.ServerHello.$Properties): etransfer.ServerHello;
+
+        /**
+         * Encodes the specified ServerHello message. Does not implicitly {@link etransfer.ServerHello.verify|verify} messages.
+         * @param message ServerHello message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ServerHello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ServerHello message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ServerHello & etransfer.ServerHello.$Shape} ServerHello
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ServerHello & etransfer.ServerHello.$Shape;
+    }
+
+    namespace ServerHello {
+
+        /** Properties of a ServerHello. */
+        interface $Properties {
+
+            /** ServerHello protocolVersion */
+            protocolVersion?: (number|null);
+
+            /** ServerHello serverVersion */
+            serverVersion?: (string|null);
+
+            /** ServerHello nonce */
+            nonce?: (Uint8Array|null);
+
+            /** ServerHello dataAddresses */
+            dataAddresses?: (string[]|null);
+
+            /** ServerHello maxStreams */
+            maxStreams?: (number|null);
+
+            /** ServerHello chunkSizeBytes */
+            chunkSizeBytes?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ServerHello. */
+        type $Shape = etransfer.ServerHello.$Properties;
+    }
+
+    /**
+     * Properties of an ErrorReply.
+     * @deprecated Use etransfer.ErrorReply.$Properties instead.
+     */
+    interface IErrorReply extends etransfer.ErrorReply.$Properties {
+    }
+
+    /** Represents an ErrorReply. */
+    class ErrorReply {
+
+        /**
+         * Constructs a new ErrorReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ErrorReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ErrorReply code. */
+        code: string;
+
+        /** ErrorReply message. */
+        message: string;
+
+        /**
+         * Creates a new ErrorReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ErrorReply instance
+         */
+        static create(properties: etransfer.ErrorReply.$Shape): etransfer.ErrorReply & etransfer.ErrorReply.$Shape;
+        static create(properties?: etransfer.ErrorReply.$Properties): etransfer.ErrorReply;
+
+        /**
+         * Encodes the specified ErrorReply message. Does not implicitly {@link etransfer.ErrorReply.verify|verify} messages.
+         * @param message ErrorReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ErrorReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an ErrorReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ErrorReply & etransfer.ErrorReply.$Shape} ErrorReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ErrorReply & etransfer.ErrorReply.$Shape;
+    }
+
+    namespace ErrorReply {
+
+        /** Properties of an ErrorReply. */
+        interface $Properties {
+
+            /** ErrorReply code */
+            code?: (string|null);
+
+            /** ErrorReply message */
+            message?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an ErrorReply. */
+        type $Shape = etransfer.ErrorReply.$Properties;
+    }
+
+    /**
+     * Properties of a Status.
+     * @deprecated Use etransfer.Status.$Properties instead.
+     */
+    interface IStatus extends etransfer.Status.$Properties {
+    }
+
+    /** Represents a Status. */
+    class Status {
+
+        /**
+         * Constructs a new Status.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.Status.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Status code. */
+        code: string;
+
+        /** Status message. */
+        message: string;
+
+        /**
+         * Creates a new Status instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Status instance
+         */
+        static create(properties: etransfer.Status.$Shape): etransfer.Status & etransfer.Status.$Shape;
+        static create(properties?: etransfer.Status.$Properties): etransfer.Status;
+
+        /**
+         * Encodes the specified Status message. Does not implicitly {@link etransfer.Status.verify|verify} messages.
+         * @param message Status message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.Status.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Status message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.Status & etransfer.Status.$Shape} Status
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.Status & etransfer.Status.$Shape;
+    }
+
+    namespace Status {
+
+        /** Properties of a Status. */
+        interface $Properties {
+
+            /** Status code */
+            code?: (string|null);
+
+            /** Status message */
+            message?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Status. */
+        type $Shape = etransfer.Status.$Properties;
+    }
+
+    /** FileType enum. */
+    enum FileType {
+
+        /** FILE_TYPE_UNKNOWN value */
+        FILE_TYPE_UNKNOWN = 0,
+
+        /** FILE_TYPE_FILE value */
+        FILE_TYPE_FILE = 1,
+
+        /** FILE_TYPE_DIRECTORY value */
+        FILE_TYPE_DIRECTORY = 2,
+
+        /** FILE_TYPE_SYMLINK value */
+        FILE_TYPE_SYMLINK = 3,
+
+        /** FILE_TYPE_OTHER value */
+        FILE_TYPE_OTHER = 4,
+
+        /** FILE_TYPE_MISSING value */
+        FILE_TYPE_MISSING = 5
+    }
+
+    /**
+     * Properties of a FileInfo.
+     * @deprecated Use etransfer.FileInfo.$Properties instead.
+     */
+    interface IFileInfo extends etransfer.FileInfo.$Properties {
+    }
+
+    /** Represents a FileInfo. */
+    class FileInfo {
+
+        /**
+         * Constructs a new FileInfo.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.FileInfo.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** FileInfo name. */
+        name: string;
+
+        /** FileInfo type. */
+        type: etransfer.FileType;
+
+        /** FileInfo size. */
+        size: (number|Long);
+
+        /** FileInfo mtimeMs. */
+        mtimeMs: (number|Long);
+
+        /** FileInfo mode. */
+        mode: number;
+
+        /**
+         * Creates a new FileInfo instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns FileInfo instance
+         */
+        static create(properties: etransfer.FileInfo.$Shape): etransfer.FileInfo & etransfer.FileInfo.$Shape;
+        static create(properties?: etransfer.FileInfo.$Properties): etransfer.FileInfo;
+
+        /**
+         * Encodes the specified FileInfo message. Does not implicitly {@link etransfer.FileInfo.verify|verify} messages.
+         * @param message FileInfo message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.FileInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a FileInfo message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.FileInfo & etransfer.FileInfo.$Shape} FileInfo
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.FileInfo & etransfer.FileInfo.$Shape;
+    }
+
+    namespace FileInfo {
+
+        /** Properties of a FileInfo. */
+        interface $Properties {
+
+            /** FileInfo name */
+            name?: (string|null);
+
+            /** FileInfo type */
+            type?: (etransfer.FileType|null);
+
+            /** FileInfo size */
+            size?: (number|Long|null);
+
+            /** FileInfo mtimeMs */
+            mtimeMs?: (number|Long|null);
+
+            /** FileInfo mode */
+            mode?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a FileInfo. */
+        type $Shape = etransfer.FileInfo.$Properties;
+    }
+
+    /**
+     * Properties of a StatRequest.
+     * @deprecated Use etransfer.StatRequest.$Properties instead.
+     */
+    interface IStatRequest extends etransfer.StatRequest.$Properties {
+    }
+
+    /** Represents a StatRequest. */
+    class StatRequest {
+
+        /**
+         * Constructs a new StatRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.StatRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** StatRequest paths. */
+        paths: string[];
+
+        /** StatRequest right. */
+        right: string;
+
+        /**
+         * Creates a new StatRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StatRequest instance
+         */
+        static create(properties: etransfer.StatRequest.$Shape): etransfer.StatRequest & etransfer.StatRequest.$Shape;
+        static create(properties?: etransfer.StatRequest.$Properties): etransfer.StatRequest;
+
+        /**
+         * Encodes the specified StatRequest message. Does not implicitly {@link etransfer.StatRequest.verify|verify} messages.
+         * @param message StatRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.StatRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StatRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.StatRequest & etransfer.StatRequest.$Shape} StatRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.StatRequest & etransfer.StatRequest.$Shape;
+    }
+
+    namespace StatRequest {
+
+        /** Properties of a StatRequest. */
+        interface $Properties {
+
+            /** StatRequest paths */
+            paths?: (string[]|null);
+
+            /** StatRequest right */
+            right?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StatRequest. */
+        type $Shape = etransfer.StatRequest.$Properties;
+    }
+
+    /**
+     * Properties of a StatEntry.
+     * @deprecated Use etransfer.StatEntry.$Properties instead.
+     */
+    interface IStatEntry extends etransfer.StatEntry.$Properties {
+    }
+
+    /** Represents a StatEntry. */
+    class StatEntry {
+
+        /**
+         * Constructs a new StatEntry.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.StatEntry.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** StatEntry path. */
+        path: string;
+
+        /** StatEntry status. */
+        status?: (etransfer.Status.$Properties|null);
+
+        /** StatEntry info. */
+        info?: (etransfer.FileInfo.$Properties|null);
+
+        /**
+         * Creates a new StatEntry instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StatEntry instance
+         */
+        static create(properties: etransfer.StatEntry.$Shape): etransfer.StatEntry & etransfer.StatEntry.$Shape;
+        static create(properties?: etransfer.StatEntry.$Properties): etransfer.StatEntry;
+
+        /**
+         * Encodes the specified StatEntry message. Does not implicitly {@link etransfer.StatEntry.verify|verify} messages.
+         * @param message StatEntry message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.StatEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StatEntry message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.StatEntry & etransfer.StatEntry.$Shape} StatEntry
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.StatEntry & etransfer.StatEntry.$Shape;
+    }
+
+    namespace StatEntry {
+
+        /** Properties of a StatEntry. */
+        interface $Properties {
+
+            /** StatEntry path */
+            path?: (string|null);
+
+            /** StatEntry status */
+            status?: (etransfer.Status.$Properties|null);
+
+            /** StatEntry info */
+            info?: (etransfer.FileInfo.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StatEntry. */
+        type $Shape = etransfer.StatEntry.$Properties;
+    }
+
+    /**
+     * Properties of a StatReply.
+     * @deprecated Use etransfer.StatReply.$Properties instead.
+     */
+    interface IStatReply extends etransfer.StatReply.$Properties {
+    }
+
+    /** Represents a StatReply. */
+    class StatReply {
+
+        /**
+         * Constructs a new StatReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.StatReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** StatReply entries. */
+        entries: etransfer.StatEntry.$Properties[];
+
+        /**
+         * Creates a new StatReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StatReply instance
+         */
+        static create(properties: etransfer.StatReply.$Shape): etransfer.StatReply & etransfer.StatReply.$Shape;
+        static create(properties?: etransfer.StatReply.$Properties): etransfer.StatReply;
+
+        /**
+         * Encodes the specified StatReply message. Does not implicitly {@link etransfer.StatReply.verify|verify} messages.
+         * @param message StatReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.StatReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StatReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.StatReply & etransfer.StatReply.$Shape} StatReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.StatReply & etransfer.StatReply.$Shape;
+    }
+
+    namespace StatReply {
+
+        /** Properties of a StatReply. */
+        interface $Properties {
+
+            /** StatReply entries */
+            entries?: (etransfer.StatEntry.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StatReply. */
+        type $Shape = etransfer.StatReply.$Properties;
+    }
+
+    /**
+     * Properties of a ListRequest.
+     * @deprecated Use etransfer.ListRequest.$Properties instead.
+     */
+    interface IListRequest extends etransfer.ListRequest.$Properties {
+    }
+
+    /** Represents a ListRequest. */
+    class ListRequest {
+
+        /**
+         * Constructs a new ListRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ListRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ListRequest path. */
+        path: string;
+
+        /**
+         * Creates a new ListRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ListRequest instance
+         */
+        static create(properties: etransfer.ListRequest.$Shape): etransfer.ListRequest & etransfer.ListRequest.$Shape;
+        static create(properties?: etransfer.ListRequest.$Properties): etransfer.ListRequest;
+
+        /**
+         * Encodes the specified ListRequest message. Does not implicitly {@link etransfer.ListRequest.verify|verify} messages.
+         * @param message ListRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ListRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ListRequest & etransfer.ListRequest.$Shape} ListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ListRequest & etransfer.ListRequest.$Shape;
+    }
+
+    namespace ListRequest {
+
+        /** Properties of a ListRequest. */
+        interface $Properties {
+
+            /** ListRequest path */
+            path?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ListRequest. */
+        type $Shape = etransfer.ListRequest.$Properties;
+    }
+
+    /**
+     * Properties of a ListReply.
+     * @deprecated Use etransfer.ListReply.$Properties instead.
+     */
+    interface IListReply extends etransfer.ListReply.$Properties {
+    }
+
+    /** Represents a ListReply. */
+    class ListReply {
+
+        /**
+         * Constructs a new ListReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ListReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ListReply self. */
+        self?: (etransfer.FileInfo.$Properties|null);
+
+        /** ListReply entries. */
+        entries: etransfer.FileInfo.$Properties[];
+
+        /** ListReply truncated. */
+        truncated: boolean;
+
+        /**
+         * Creates a new ListReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ListReply instance
+         */
+        static create(properties: etransfer.ListReply.$Shape): etransfer.ListReply & etransfer.ListReply.$Shape;
+        static create(properties?: etransfer.ListReply.$Properties): etransfer.ListReply;
+
+        /**
+         * Encodes the specified ListReply message. Does not implicitly {@link etransfer.ListReply.verify|verify} messages.
+         * @param message ListReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ListReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ListReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ListReply & etransfer.ListReply.$Shape} ListReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ListReply & etransfer.ListReply.$Shape;
+    }
+
+    namespace ListReply {
+
+        /** Properties of a ListReply. */
+        interface $Properties {
+
+            /** ListReply self */
+            self?: (etransfer.FileInfo.$Properties|null);
+
+            /** ListReply entries */
+            entries?: (etransfer.FileInfo.$Properties[]|null);
+
+            /** ListReply truncated */
+            truncated?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ListReply. */
+        type $Shape = etransfer.ListReply.$Properties;
+    }
+
+    /** WriteMode enum. */
+    enum WriteMode {
+
+        /** WRITE_MODE_NEW value */
+        WRITE_MODE_NEW = 0,
+
+        /** WRITE_MODE_OVERWRITE value */
+        WRITE_MODE_OVERWRITE = 1,
+
+        /** WRITE_MODE_RESUME value */
+        WRITE_MODE_RESUME = 2,
+
+        /** WRITE_MODE_SKIP_EXISTING value */
+        WRITE_MODE_SKIP_EXISTING = 3
+    }
+
+    /**
+     * Properties of a FileSpec.
+     * @deprecated Use etransfer.FileSpec.$Properties instead.
+     */
+    interface IFileSpec extends etransfer.FileSpec.$Properties {
+    }
+
+    /** Represents a FileSpec. */
+    class FileSpec {
+
+        /**
+         * Constructs a new FileSpec.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.FileSpec.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** FileSpec path. */
+        path: string;
+
+        /** FileSpec size. */
+        size: (number|Long);
+
+        /** FileSpec mode. */
+        mode: number;
+
+        /**
+         * Creates a new FileSpec instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns FileSpec instance
+         */
+        static create(properties: etransfer.FileSpec.$Shape): etransfer.FileSpec & etransfer.FileSpec.$Shape;
+        static create(properties?: etransfer.FileSpec.$Properties): etransfer.FileSpec;
+
+        /**
+         * Encodes the specified FileSpec message. Does not implicitly {@link etransfer.FileSpec.verify|verify} messages.
+         * @param message FileSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.FileSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a FileSpec message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.FileSpec & etransfer.FileSpec.$Shape} FileSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.FileSpec & etransfer.FileSpec.$Shape;
+    }
+
+    namespace FileSpec {
+
+        /** Properties of a FileSpec. */
+        interface $Properties {
+
+            /** FileSpec path */
+            path?: (string|null);
+
+            /** FileSpec size */
+            size?: (number|Long|null);
+
+            /** FileSpec mode */
+            mode?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a FileSpec. */
+        type $Shape = etransfer.FileSpec.$Properties;
+    }
+
+    /**
+     * Properties of a PrepareReceive.
+     * @deprecated Use etransfer.PrepareReceive.$Properties instead.
+     */
+    interface IPrepareReceive extends etransfer.PrepareReceive.$Properties {
+    }
+
+    /** Represents a PrepareReceive. */
+    class PrepareReceive {
+
+        /**
+         * Constructs a new PrepareReceive.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.PrepareReceive.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PrepareReceive files. */
+        files: etransfer.FileSpec.$Properties[];
+
+        /** PrepareReceive mode. */
+        mode: etransfer.WriteMode;
+
+        /** PrepareReceive streams. */
+        streams: number;
+
+        /** PrepareReceive chunkSizeBytes. */
+        chunkSizeBytes: number;
+
+        /**
+         * Creates a new PrepareReceive instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PrepareReceive instance
+         */
+        static create(properties: etransfer.PrepareReceive.$Shape): etransfer.PrepareReceive & etransfer.PrepareReceive.$Shape;
+        static create(properties?: etransfer.PrepareReceive.$Properties): etransfer.PrepareReceive;
+
+        /**
+         * Encodes the specified PrepareReceive message. Does not implicitly {@link etransfer.PrepareReceive.verify|verify} messages.
+         * @param message PrepareReceive message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.PrepareReceive.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PrepareReceive message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.PrepareReceive & etransfer.PrepareReceive.$Shape} PrepareReceive
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.PrepareReceive & etransfer.PrepareReceive.$Shape;
+    }
+
+    namespace PrepareReceive {
+
+        /** Properties of a PrepareReceive. */
+        interface $Properties {
+
+            /** PrepareReceive files */
+            files?: (etransfer.FileSpec.$Properties[]|null);
+
+            /** PrepareReceive mode */
+            mode?: (etransfer.WriteMode|null);
+
+            /** PrepareReceive streams */
+            streams?: (number|null);
+
+            /** PrepareReceive chunkSizeBytes */
+            chunkSizeBytes?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PrepareReceive. */
+        type $Shape = etransfer.PrepareReceive.$Properties;
+    }
+
+    /**
+     * Properties of a ReceiveReady.
+     * @deprecated Use etransfer.ReceiveReady.$Properties instead.
+     */
+    interface IReceiveReady extends etransfer.ReceiveReady.$Properties {
+    }
+
+    /** Represents a ReceiveReady. */
+    class ReceiveReady {
+
+        /**
+         * Constructs a new ReceiveReady.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ReceiveReady.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ReceiveReady transferId. */
+        transferId: Uint8Array;
+
+        /** ReceiveReady ticket. */
+        ticket: Uint8Array;
+
+        /** ReceiveReady files. */
+        files: etransfer.Status.$Properties[];
+
+        /** ReceiveReady streams. */
+        streams: number;
+
+        /** ReceiveReady chunkSizeBytes. */
+        chunkSizeBytes: number;
+
+        /** ReceiveReady dataAddresses. */
+        dataAddresses: string[];
+
+        /**
+         * Creates a new ReceiveReady instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ReceiveReady instance
+         */
+        static create(properties: etransfer.ReceiveReady.$Shape): etransfer.ReceiveReady & etransfer.ReceiveReady.$Shape;
+        static create(properties?: etransfer.ReceiveReady.$Properties): etransfer.ReceiveReady;
+
+        /**
+         * Encodes the specified ReceiveReady message. Does not implicitly {@link etransfer.ReceiveReady.verify|verify} messages.
+         * @param message ReceiveReady message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ReceiveReady.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ReceiveReady message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ReceiveReady & etransfer.ReceiveReady.$Shape} ReceiveReady
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ReceiveReady & etransfer.ReceiveReady.$Shape;
+    }
+
+    namespace ReceiveReady {
+
+        /** Properties of a ReceiveReady. */
+        interface $Properties {
+
+            /** ReceiveReady transferId */
+            transferId?: (Uint8Array|null);
+
+            /** ReceiveReady ticket */
+            ticket?: (Uint8Array|null);
+
+            /** ReceiveReady files */
+            files?: (etransfer.Status.$Properties[]|null);
+
+            /** ReceiveReady streams */
+            streams?: (number|null);
+
+            /** ReceiveReady chunkSizeBytes */
+            chunkSizeBytes?: (number|null);
+
+            /** ReceiveReady dataAddresses */
+            dataAddresses?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ReceiveReady. */
+        type $Shape = etransfer.ReceiveReady.$Properties;
+    }
+
+    /**
+     * Properties of a PrepareSend.
+     * @deprecated Use etransfer.PrepareSend.$Properties instead.
+     */
+    interface IPrepareSend extends etransfer.PrepareSend.$Properties {
+    }
+
+    /** Represents a PrepareSend. */
+    class PrepareSend {
+
+        /**
+         * Constructs a new PrepareSend.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.PrepareSend.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PrepareSend transferId. */
+        transferId: Uint8Array;
+
+        /** PrepareSend ticket. */
+        ticket: Uint8Array;
+
+        /** PrepareSend files. */
+        files: etransfer.FileSpec.$Properties[];
+
+        /** PrepareSend streams. */
+        streams: number;
+
+        /** PrepareSend chunkSizeBytes. */
+        chunkSizeBytes: number;
+
+        /** PrepareSend dialAddresses. */
+        dialAddresses: string[];
+
+        /** PrepareSend accepted. */
+        accepted: number[];
+
+        /**
+         * Creates a new PrepareSend instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PrepareSend instance
+         */
+        static create(properties: etransfer.PrepareSend.$Shape): etransfer.PrepareSend & etransfer.PrepareSend.$Shape;
+        static create(properties?: etransfer.PrepareSend.$Properties): etransfer.PrepareSend;
+
+        /**
+         * Encodes the specified PrepareSend message. Does not implicitly {@link etransfer.PrepareSend.verify|verify} messages.
+         * @param message PrepareSend message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.PrepareSend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PrepareSend message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.PrepareSend & etransfer.PrepareSend.$Shape} PrepareSend
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.PrepareSend & etransfer.PrepareSend.$Shape;
+    }
+
+    namespace PrepareSend {
+
+        /** Properties of a PrepareSend. */
+        interface $Properties {
+
+            /** PrepareSend transferId */
+            transferId?: (Uint8Array|null);
+
+            /** PrepareSend ticket */
+            ticket?: (Uint8Array|null);
+
+            /** PrepareSend files */
+            files?: (etransfer.FileSpec.$Properties[]|null);
+
+            /** PrepareSend streams */
+            streams?: (number|null);
+
+            /** PrepareSend chunkSizeBytes */
+            chunkSizeBytes?: (number|null);
+
+            /** PrepareSend dialAddresses */
+            dialAddresses?: (string[]|null);
+
+            /** PrepareSend accepted */
+            accepted?: (number[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PrepareSend. */
+        type $Shape = etransfer.PrepareSend.$Properties;
+    }
+
+    /**
+     * Properties of a SendReady.
+     * @deprecated Use etransfer.SendReady.$Properties instead.
+     */
+    interface ISendReady extends etransfer.SendReady.$Properties {
+    }
+
+    /** Represents a SendReady. */
+    class SendReady {
+
+        /**
+         * Constructs a new SendReady.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.SendReady.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SendReady files. */
+        files: etransfer.Status.$Properties[];
+
+        /** SendReady dataAddresses. */
+        dataAddresses: string[];
+
+        /**
+         * Creates a new SendReady instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SendReady instance
+         */
+        static create(properties: etransfer.SendReady.$Shape): etransfer.SendReady & etransfer.SendReady.$Shape;
+        static create(properties?: etransfer.SendReady.$Properties): etransfer.SendReady;
+
+        /**
+         * Encodes the specified SendReady message. Does not implicitly {@link etransfer.SendReady.verify|verify} messages.
+         * @param message SendReady message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.SendReady.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SendReady message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.SendReady & etransfer.SendReady.$Shape} SendReady
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.SendReady & etransfer.SendReady.$Shape;
+    }
+
+    namespace SendReady {
+
+        /** Properties of a SendReady. */
+        interface $Properties {
+
+            /** SendReady files */
+            files?: (etransfer.Status.$Properties[]|null);
+
+            /** SendReady dataAddresses */
+            dataAddresses?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SendReady. */
+        type $Shape = etransfer.SendReady.$Properties;
+    }
+
+    /**
+     * Properties of a ConnectData.
+     * @deprecated Use etransfer.ConnectData.$Properties instead.
+     */
+    interface IConnectData extends etransfer.ConnectData.$Properties {
+    }
+
+    /** Represents a ConnectData. */
+    class ConnectData {
+
+        /**
+         * Constructs a new ConnectData.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ConnectData.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ConnectData transferId. */
+        transferId: Uint8Array;
+
+        /** ConnectData dialAddresses. */
+        dialAddresses: string[];
+
+        /**
+         * Creates a new ConnectData instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ConnectData instance
+         */
+        static create(properties: etransfer.ConnectData.$Shape): etransfer.ConnectData & etransfer.ConnectData.$Shape;
+        static create(properties?: etransfer.ConnectData.$Properties): etransfer.ConnectData;
+
+        /**
+         * Encodes the specified ConnectData message. Does not implicitly {@link etransfer.ConnectData.verify|verify} messages.
+         * @param message ConnectData message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ConnectData.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ConnectData message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ConnectData & etransfer.ConnectData.$Shape} ConnectData
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ConnectData & etransfer.ConnectData.$Shape;
+    }
+
+    namespace ConnectData {
+
+        /** Properties of a ConnectData. */
+        interface $Properties {
+
+            /** ConnectData transferId */
+            transferId?: (Uint8Array|null);
+
+            /** ConnectData dialAddresses */
+            dialAddresses?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ConnectData. */
+        type $Shape = etransfer.ConnectData.$Properties;
+    }
+
+    /**
+     * Properties of an Ack.
+     * @deprecated Use etransfer.Ack.$Properties instead.
+     */
+    interface IAck extends etransfer.Ack.$Properties {
+    }
+
+    /** Represents an Ack. */
+    class Ack {
+
+        /**
+         * Constructs a new Ack.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.Ack.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new Ack instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Ack instance
+         */
+        static create(properties: etransfer.Ack.$Shape): etransfer.Ack & etransfer.Ack.$Shape;
+        static create(properties?: etransfer.Ack.$Properties): etransfer.Ack;
+
+        /**
+         * Encodes the specified Ack message. Does not implicitly {@link etransfer.Ack.verify|verify} messages.
+         * @param message Ack message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.Ack.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Ack message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.Ack & etransfer.Ack.$Shape} Ack
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.Ack & etransfer.Ack.$Shape;
+    }
+
+    namespace Ack {
+
+        /** Properties of an Ack. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an Ack. */
+        type $Shape = etransfer.Ack.$Properties;
+    }
+
+    /** EventKind enum. */
+    enum EventKind {
+
+        /** EVENT_KIND_UNKNOWN value */
+        EVENT_KIND_UNKNOWN = 0,
+
+        /** EVENT_KIND_PROGRESS value */
+        EVENT_KIND_PROGRESS = 1,
+
+        /** EVENT_KIND_FILE_DONE value */
+        EVENT_KIND_FILE_DONE = 2,
+
+        /** EVENT_KIND_FILE_FAILED value */
+        EVENT_KIND_FILE_FAILED = 3,
+
+        /** EVENT_KIND_TRANSFER_DONE value */
+        EVENT_KIND_TRANSFER_DONE = 4,
+
+        /** EVENT_KIND_TRANSFER_FAILED value */
+        EVENT_KIND_TRANSFER_FAILED = 5
+    }
+
+    /**
+     * Properties of a TransferEvent.
+     * @deprecated Use etransfer.TransferEvent.$Properties instead.
+     */
+    interface ITransferEvent extends etransfer.TransferEvent.$Properties {
+    }
+
+    /** Represents a TransferEvent. */
+    class TransferEvent {
+
+        /**
+         * Constructs a new TransferEvent.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.TransferEvent.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TransferEvent transferId. */
+        transferId: Uint8Array;
+
+        /** TransferEvent kind. */
+        kind: etransfer.EventKind;
+
+        /** TransferEvent fileIndex. */
+        fileIndex: number;
+
+        /** TransferEvent progressFiles. */
+        progressFiles: number[];
+
+        /** TransferEvent progressBytes. */
+        progressBytes: (number|Long)[];
+
+        /** TransferEvent status. */
+        status?: (etransfer.Status.$Properties|null);
+
+        /** TransferEvent bytes. */
+        bytes: (number|Long);
+
+        /**
+         * Creates a new TransferEvent instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TransferEvent instance
+         */
+        static create(properties: etransfer.TransferEvent.$Shape): etransfer.TransferEvent & etransfer.TransferEvent.$Shape;
+        static create(properties?: etransfer.TransferEvent.$Properties): etransfer.TransferEvent;
+
+        /**
+         * Encodes the specified TransferEvent message. Does not implicitly {@link etransfer.TransferEvent.verify|verify} messages.
+         * @param message TransferEvent message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.TransferEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TransferEvent message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.TransferEvent & etransfer.TransferEvent.$Shape} TransferEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.TransferEvent & etransfer.TransferEvent.$Shape;
+    }
+
+    namespace TransferEvent {
+
+        /** Properties of a TransferEvent. */
+        interface $Properties {
+
+            /** TransferEvent transferId */
+            transferId?: (Uint8Array|null);
+
+            /** TransferEvent kind */
+            kind?: (etransfer.EventKind|null);
+
+            /** TransferEvent fileIndex */
+            fileIndex?: (number|null);
+
+            /** TransferEvent progressFiles */
+            progressFiles?: (number[]|null);
+
+            /** TransferEvent progressBytes */
+            progressBytes?: ((number|Long)[]|null);
+
+            /** TransferEvent status */
+            status?: (etransfer.Status.$Properties|null);
+
+            /** TransferEvent bytes */
+            bytes?: (number|Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TransferEvent. */
+        type $Shape = etransfer.TransferEvent.$Properties;
+    }
+
+    /**
+     * Properties of a CancelTransfer.
+     * @deprecated Use etransfer.CancelTransfer.$Properties instead.
+     */
+    interface ICancelTransfer extends etransfer.CancelTransfer.$Properties {
+    }
+
+    /** Represents a CancelTransfer. */
+    class CancelTransfer {
+
+        /**
+         * Constructs a new CancelTransfer.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.CancelTransfer.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CancelTransfer transferId. */
+        transferId: Uint8Array;
+
+        /**
+         * Creates a new CancelTransfer instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CancelTransfer instance
+         */
+        static create(properties: etransfer.CancelTransfer.$Shape): etransfer.CancelTransfer & etransfer.CancelTransfer.$Shape;
+        static create(properties?: etransfer.CancelTransfer.$Properties): etransfer.CancelTransfer;
+
+        /**
+         * Encodes the specified CancelTransfer message. Does not implicitly {@link etransfer.CancelTransfer.verify|verify} messages.
+         * @param message CancelTransfer message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.CancelTransfer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CancelTransfer message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.CancelTransfer & etransfer.CancelTransfer.$Shape} CancelTransfer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.CancelTransfer & etransfer.CancelTransfer.$Shape;
+    }
+
+    namespace CancelTransfer {
+
+        /** Properties of a CancelTransfer. */
+        interface $Properties {
+
+            /** CancelTransfer transferId */
+            transferId?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CancelTransfer. */
+        type $Shape = etransfer.CancelTransfer.$Properties;
+    }
+}

@@ -1,0 +1,4056 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const etransfer = $root.etransfer = (() => {
+
+    /**
+     * Namespace etransfer.
+     * @exports etransfer
+     * @namespace
+     */
+    const etransfer = {};
+
+    etransfer.Envelope = (function() {
+
+        /**
+         * Properties of an Envelope.
+         * @typedef {Object} etransfer.Envelope.$Properties
+         * @property {number|null} [id] Envelope id
+         * @property {etransfer.ServerHello.$Properties|null} [serverHello] Envelope serverHello
+         * @property {etransfer.ErrorReply.$Properties|null} [error] Envelope error
+         * @property {etransfer.StatRequest.$Properties|null} [statRequest] Envelope statRequest
+         * @property {etransfer.StatReply.$Properties|null} [statReply] Envelope statReply
+         * @property {etransfer.ListRequest.$Properties|null} [listRequest] Envelope listRequest
+         * @property {etransfer.ListReply.$Properties|null} [listReply] Envelope listReply
+         * @property {etransfer.PrepareReceive.$Properties|null} [prepareReceive] Envelope prepareReceive
+         * @property {etransfer.ReceiveReady.$Properties|null} [receiveReady] Envelope receiveReady
+         * @property {etransfer.PrepareSend.$Properties|null} [prepareSend] Envelope prepareSend
+         * @property {etransfer.SendReady.$Properties|null} [sendReady] Envelope sendReady
+         * @property {etransfer.ConnectData.$Properties|null} [connectData] Envelope connectData
+         * @property {etransfer.Ack.$Properties|null} [ack] Envelope ack
+         * @property {etransfer.TransferEvent.$Properties|null} [event] Envelope event
+         * @property {etransfer.CancelTransfer.$Properties|null} [cancel] Envelope cancel
+         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"} [body] Envelope body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Envelope.
+         * @memberof etransfer
+         * @interface IEnvelope
+         * @augments etransfer.Envelope.$Properties
+         * @deprecated Use etransfer.Envelope.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of an Envelope.
+         * @typedef {{
+         *   id?: number|null;
+         *   serverHello?: etransfer.ServerHello.$Shape|null;
+         *   error?: etransfer.ErrorReply.$Shape|null;
+         *   statRequest?: etransfer.StatRequest.$Shape|null;
+         *   statReply?: etransfer.StatReply.$Shape|null;
+         *   listRequest?: etransfer.ListRequest.$Shape|null;
+         *   listReply?: etransfer.ListReply.$Shape|null;
+         *   prepareReceive?: etransfer.PrepareReceive.$Shape|null;
+         *   receiveReady?: etransfer.ReceiveReady.$Shape|null;
+         *   prepareSend?: etransfer.PrepareSend.$Shape|null;
+         *   sendReady?: etransfer.SendReady.$Shape|null;
+         *   connectData?: etransfer.ConnectData.$Shape|null;
+         *   ack?: etransfer.Ack.$Shape|null;
+         *   event?: etransfer.TransferEvent.$Shape|null;
+         *   cancel?: etransfer.CancelTransfer.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape })
+         * )} etransfer.Envelope.$Shape
+         */
+
+        /**
+         * Constructs a new Envelope.
+         * @memberof etransfer
+         * @classdesc Represents an Envelope.
+         * @constructor
+         * @param {etransfer.Envelope.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Envelope = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Envelope id.
+         * @member {number} id
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.id = 0;
+
+        /**
+         * Envelope serverHello.
+         * @member {etransfer.ServerHello.$Properties|null|undefined} serverHello
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.serverHello = null;
+
+        /**
+         * Envelope error.
+         * @member {etransfer.ErrorReply.$Properties|null|undefined} error
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.error = null;
+
+        /**
+         * Envelope statRequest.
+         * @member {etransfer.StatRequest.$Properties|null|undefined} statRequest
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.statRequest = null;
+
+        /**
+         * Envelope statReply.
+         * @member {etransfer.StatReply.$Properties|null|undefined} statReply
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.statReply = null;
+
+        /**
+         * Envelope listRequest.
+         * @member {etransfer.ListRequest.$Properties|null|undefined} listRequest
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.listRequest = null;
+
+        /**
+         * Envelope listReply.
+         * @member {etransfer.ListReply.$Properties|null|undefined} listReply
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.listReply = null;
+
+        /**
+         * Envelope prepareReceive.
+         * @member {etransfer.PrepareReceive.$Properties|null|undefined} prepareReceive
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.prepareReceive = null;
+
+        /**
+         * Envelope receiveReady.
+         * @member {etransfer.ReceiveReady.$Properties|null|undefined} receiveReady
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.receiveReady = null;
+
+        /**
+         * Envelope prepareSend.
+         * @member {etransfer.PrepareSend.$Properties|null|undefined} prepareSend
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.prepareSend = null;
+
+        /**
+         * Envelope sendReady.
+         * @member {etransfer.SendReady.$Properties|null|undefined} sendReady
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.sendReady = null;
+
+        /**
+         * Envelope connectData.
+         * @member {etransfer.ConnectData.$Properties|null|undefined} connectData
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.connectData = null;
+
+        /**
+         * Envelope ack.
+         * @member {etransfer.Ack.$Properties|null|undefined} ack
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.ack = null;
+
+        /**
+         * Envelope event.
+         * @member {etransfer.TransferEvent.$Properties|null|undefined} event
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.event = null;
+
+        /**
+         * Envelope cancel.
+         * @member {etransfer.CancelTransfer.$Properties|null|undefined} cancel
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.cancel = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * Envelope body.
+         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|undefined} body
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        $Object.defineProperty(Envelope.prototype, "body", {
+            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new Envelope instance using the specified properties.
+         * @function create
+         * @memberof etransfer.Envelope
+         * @static
+         * @param {etransfer.Envelope.$Properties=} [properties] Properties to set
+         * @returns {etransfer.Envelope} Envelope instance
+         * @type {{
+         *   (properties: etransfer.Envelope.$Shape): etransfer.Envelope & etransfer.Envelope.$Shape;
+         *   (properties?: etransfer.Envelope.$Properties): etransfer.Envelope;
+         * }}
+         */
+        Envelope.create = function(properties) {
+            return new Envelope(properties);
+        };
+
+        /**
+         * Encodes the specified Envelope message. Does not implicitly {@link etransfer.Envelope.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.Envelope
+         * @static
+         * @param {etransfer.Envelope.$Properties} message Envelope message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Envelope.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+            if (message.serverHello != null && $Object.hasOwnProperty.call(message, "serverHello"))
+                $root.etransfer.ServerHello.encode(message.serverHello, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                $root.etransfer.ErrorReply.encode(message.error, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.statRequest != null && $Object.hasOwnProperty.call(message, "statRequest"))
+                $root.etransfer.StatRequest.encode(message.statRequest, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.statReply != null && $Object.hasOwnProperty.call(message, "statReply"))
+                $root.etransfer.StatReply.encode(message.statReply, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.listRequest != null && $Object.hasOwnProperty.call(message, "listRequest"))
+                $root.etransfer.ListRequest.encode(message.listRequest, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.listReply != null && $Object.hasOwnProperty.call(message, "listReply"))
+                $root.etransfer.ListReply.encode(message.listReply, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.prepareReceive != null && $Object.hasOwnProperty.call(message, "prepareReceive"))
+                $root.etransfer.PrepareReceive.encode(message.prepareReceive, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+            if (message.receiveReady != null && $Object.hasOwnProperty.call(message, "receiveReady"))
+                $root.etransfer.ReceiveReady.encode(message.receiveReady, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+            if (message.prepareSend != null && $Object.hasOwnProperty.call(message, "prepareSend"))
+                $root.etransfer.PrepareSend.encode(message.prepareSend, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.sendReady != null && $Object.hasOwnProperty.call(message, "sendReady"))
+                $root.etransfer.SendReady.encode(message.sendReady, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.connectData != null && $Object.hasOwnProperty.call(message, "connectData"))
+                $root.etransfer.ConnectData.encode(message.connectData, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                $root.etransfer.Ack.encode(message.ack, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+            if (message.event != null && $Object.hasOwnProperty.call(message, "event"))
+                $root.etransfer.TransferEvent.encode(message.event, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+            if (message.cancel != null && $Object.hasOwnProperty.call(message, "cancel"))
+                $root.etransfer.CancelTransfer.encode(message.cancel, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Envelope message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.Envelope
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.Envelope & etransfer.Envelope.$Shape} Envelope
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Envelope.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.Envelope();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.serverHello = $root.etransfer.ServerHello.decode(reader, reader.size(), $undefined, _depth + 1, message.serverHello);
+                        message.body = "serverHello";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.error = $root.etransfer.ErrorReply.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                        message.body = "error";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.statRequest = $root.etransfer.StatRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.statRequest);
+                        message.body = "statRequest";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.statReply = $root.etransfer.StatReply.decode(reader, reader.size(), $undefined, _depth + 1, message.statReply);
+                        message.body = "statReply";
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        message.listRequest = $root.etransfer.ListRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.listRequest);
+                        message.body = "listRequest";
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.listReply = $root.etransfer.ListReply.decode(reader, reader.size(), $undefined, _depth + 1, message.listReply);
+                        message.body = "listReply";
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.prepareReceive = $root.etransfer.PrepareReceive.decode(reader, reader.size(), $undefined, _depth + 1, message.prepareReceive);
+                        message.body = "prepareReceive";
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        message.receiveReady = $root.etransfer.ReceiveReady.decode(reader, reader.size(), $undefined, _depth + 1, message.receiveReady);
+                        message.body = "receiveReady";
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.prepareSend = $root.etransfer.PrepareSend.decode(reader, reader.size(), $undefined, _depth + 1, message.prepareSend);
+                        message.body = "prepareSend";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.sendReady = $root.etransfer.SendReady.decode(reader, reader.size(), $undefined, _depth + 1, message.sendReady);
+                        message.body = "sendReady";
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        message.connectData = $root.etransfer.ConnectData.decode(reader, reader.size(), $undefined, _depth + 1, message.connectData);
+                        message.body = "connectData";
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        message.ack = $root.etransfer.Ack.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                        message.body = "ack";
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 2)
+                            break;
+                        message.event = $root.etransfer.TransferEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.event);
+                        message.body = "event";
+                        continue;
+                    }
+                case 15: {
+                        if (wireType !== 2)
+                            break;
+                        message.cancel = $root.etransfer.CancelTransfer.decode(reader, reader.size(), $undefined, _depth + 1, message.cancel);
+                        message.body = "cancel";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Envelope;
+    })();
+
+    etransfer.ServerHello = (function() {
+
+        /**
+         * Properties of a ServerHello.
+         * @typedef {Object} etransfer.ServerHello.$Properties
+         * @property {number|null} [protocolVersion] ServerHello protocolVersion
+         * @property {string|null} [serverVersion] ServerHello serverVersion
+         * @property {Uint8Array|null} [nonce] ServerHello nonce
+         * @property {Array.<string>|null} [dataAddresses] ServerHello dataAddresses
+         * @property {number|null} [maxStreams] ServerHello maxStreams
+         * @property {number|null} [chunkSizeBytes] ServerHello chunkSizeBytes
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ServerHello.
+         * @memberof etransfer
+         * @interface IServerHello
+         * @augments etransfer.ServerHello.$Properties
+         * @deprecated Use etransfer.ServerHello.$Properties instead.
+         */
+
+        /**
+         * Shape of a ServerHello.
+         * @typedef {etransfer.ServerHello.$Properties} etransfer.ServerHello.$Shape
+         */
+
+        /**
+         * Constructs a new ServerHello.
+         * @memberof etransfer
+         * @classdesc Represents a ServerHello.
+         * @constructor
+         * @param {etransfer.ServerHello.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ServerHello = function (properties) {
+            this.dataAddresses = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ServerHello protocolVersion.
+         * @member {number} protocolVersion
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.protocolVersion = 0;
+
+        /**
+         * ServerHello serverVersion.
+         * @member {string} serverVersion
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.serverVersion = "";
+
+        /**
+         * ServerHello nonce.
+         * @member {Uint8Array} nonce
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.nonce = $util.newBuffer([]);
+
+        /**
+         * ServerHello dataAddresses.
+         * @member {Array.<string>} dataAddresses
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.dataAddresses = $util.emptyArray;
+
+        /**
+         * ServerHello maxStreams.
+         * @member {number} maxStreams
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.maxStreams = 0;
+
+        /**
+         * ServerHello chunkSizeBytes.
+         * @member {number} chunkSizeBytes
+         * @memberof etransfer.ServerHello
+         * @instance
+         */
+        ServerHello.prototype.chunkSizeBytes = 0;
+
+        /**
+         * Creates a new ServerHello instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ServerHello
+         * @static
+         * @param {etransfer.ServerHello.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ServerHello} ServerHello instance
+         * @type {{
+         *   (properties: etransfer.ServerHello.$Shape): etransfer.ServerHello & etransfer.ServerHello.$Shape;
+         *   (properties?: etransfer.ServerHello.$Properties): etransfer.ServerHello;
+         * }}
+         */
+        ServerHello.create = function(properties) {
+            return new ServerHello(properties);
+        };
+
+        /**
+         * Encodes the specified ServerHello message. Does not implicitly {@link etransfer.ServerHello.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ServerHello
+         * @static
+         * @param {etransfer.ServerHello.$Properties} message ServerHello message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ServerHello.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+            if (message.serverVersion != null && $Object.hasOwnProperty.call(message, "serverVersion") && message.serverVersion !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.serverVersion);
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.nonce);
+            if (message.dataAddresses != null && message.dataAddresses.length)
+                for (let i = 0; i < message.dataAddresses.length; ++i)
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.dataAddresses[i]);
+            if (message.maxStreams != null && $Object.hasOwnProperty.call(message, "maxStreams") && message.maxStreams !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxStreams);
+            if (message.chunkSizeBytes != null && $Object.hasOwnProperty.call(message, "chunkSizeBytes") && message.chunkSizeBytes !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.chunkSizeBytes);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ServerHello message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ServerHello
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ServerHello & etransfer.ServerHello.$Shape} ServerHello
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ServerHello.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ServerHello();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.protocolVersion = value;
+                        else
+                            delete message.protocolVersion;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.serverVersion = value;
+                        else
+                            delete message.serverVersion;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.nonce = value;
+                        else
+                            delete message.nonce;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dataAddresses && message.dataAddresses.length))
+                            message.dataAddresses = [];
+                        message.dataAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxStreams = value;
+                        else
+                            delete message.maxStreams;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkSizeBytes = value;
+                        else
+                            delete message.chunkSizeBytes;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ServerHello;
+    })();
+
+    etransfer.ErrorReply = (function() {
+
+        /**
+         * Properties of an ErrorReply.
+         * @typedef {Object} etransfer.ErrorReply.$Properties
+         * @property {string|null} [code] ErrorReply code
+         * @property {string|null} [message] ErrorReply message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ErrorReply.
+         * @memberof etransfer
+         * @interface IErrorReply
+         * @augments etransfer.ErrorReply.$Properties
+         * @deprecated Use etransfer.ErrorReply.$Properties instead.
+         */
+
+        /**
+         * Shape of an ErrorReply.
+         * @typedef {etransfer.ErrorReply.$Properties} etransfer.ErrorReply.$Shape
+         */
+
+        /**
+         * Constructs a new ErrorReply.
+         * @memberof etransfer
+         * @classdesc Represents an ErrorReply.
+         * @constructor
+         * @param {etransfer.ErrorReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ErrorReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ErrorReply code.
+         * @member {string} code
+         * @memberof etransfer.ErrorReply
+         * @instance
+         */
+        ErrorReply.prototype.code = "";
+
+        /**
+         * ErrorReply message.
+         * @member {string} message
+         * @memberof etransfer.ErrorReply
+         * @instance
+         */
+        ErrorReply.prototype.message = "";
+
+        /**
+         * Creates a new ErrorReply instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ErrorReply
+         * @static
+         * @param {etransfer.ErrorReply.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ErrorReply} ErrorReply instance
+         * @type {{
+         *   (properties: etransfer.ErrorReply.$Shape): etransfer.ErrorReply & etransfer.ErrorReply.$Shape;
+         *   (properties?: etransfer.ErrorReply.$Properties): etransfer.ErrorReply;
+         * }}
+         */
+        ErrorReply.create = function(properties) {
+            return new ErrorReply(properties);
+        };
+
+        /**
+         * Encodes the specified ErrorReply message. Does not implicitly {@link etransfer.ErrorReply.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ErrorReply
+         * @static
+         * @param {etransfer.ErrorReply.$Properties} message ErrorReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ErrorReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an ErrorReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ErrorReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ErrorReply & etransfer.ErrorReply.$Shape} ErrorReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ErrorReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ErrorReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ErrorReply;
+    })();
+
+    etransfer.Status = (function() {
+
+        /**
+         * Properties of a Status.
+         * @typedef {Object} etransfer.Status.$Properties
+         * @property {string|null} [code] Status code
+         * @property {string|null} [message] Status message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Status.
+         * @memberof etransfer
+         * @interface IStatus
+         * @augments etransfer.Status.$Properties
+         * @deprecated Use etransfer.Status.$Properties instead.
+         */
+
+        /**
+         * Shape of a Status.
+         * @typedef {etransfer.Status.$Properties} etransfer.Status.$Shape
+         */
+
+        /**
+         * Constructs a new Status.
+         * @memberof etransfer
+         * @classdesc Represents a Status.
+         * @constructor
+         * @param {etransfer.Status.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Status = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Status code.
+         * @member {string} code
+         * @memberof etransfer.Status
+         * @instance
+         */
+        Status.prototype.code = "";
+
+        /**
+         * Status message.
+         * @member {string} message
+         * @memberof etransfer.Status
+         * @instance
+         */
+        Status.prototype.message = "";
+
+        /**
+         * Creates a new Status instance using the specified properties.
+         * @function create
+         * @memberof etransfer.Status
+         * @static
+         * @param {etransfer.Status.$Properties=} [properties] Properties to set
+         * @returns {etransfer.Status} Status instance
+         * @type {{
+         *   (properties: etransfer.Status.$Shape): etransfer.Status & etransfer.Status.$Shape;
+         *   (properties?: etransfer.Status.$Properties): etransfer.Status;
+         * }}
+         */
+        Status.create = function(properties) {
+            return new Status(properties);
+        };
+
+        /**
+         * Encodes the specified Status message. Does not implicitly {@link etransfer.Status.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.Status
+         * @static
+         * @param {etransfer.Status.$Properties} message Status message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Status.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Status message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.Status
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.Status & etransfer.Status.$Shape} Status
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Status.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.Status();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Status;
+    })();
+
+    /**
+     * FileType enum.
+     * @name etransfer.FileType
+     * @enum {number}
+     * @property {number} FILE_TYPE_UNKNOWN=0 FILE_TYPE_UNKNOWN value
+     * @property {number} FILE_TYPE_FILE=1 FILE_TYPE_FILE value
+     * @property {number} FILE_TYPE_DIRECTORY=2 FILE_TYPE_DIRECTORY value
+     * @property {number} FILE_TYPE_SYMLINK=3 FILE_TYPE_SYMLINK value
+     * @property {number} FILE_TYPE_OTHER=4 FILE_TYPE_OTHER value
+     * @property {number} FILE_TYPE_MISSING=5 FILE_TYPE_MISSING value
+     */
+    etransfer.FileType = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "FILE_TYPE_UNKNOWN"] = 0;
+        values[valuesById[1] = "FILE_TYPE_FILE"] = 1;
+        values[valuesById[2] = "FILE_TYPE_DIRECTORY"] = 2;
+        values[valuesById[3] = "FILE_TYPE_SYMLINK"] = 3;
+        values[valuesById[4] = "FILE_TYPE_OTHER"] = 4;
+        values[valuesById[5] = "FILE_TYPE_MISSING"] = 5;
+        return values;
+    })();
+
+    etransfer.FileInfo = (function() {
+
+        /**
+         * Properties of a FileInfo.
+         * @typedef {Object} etransfer.FileInfo.$Properties
+         * @property {string|null} [name] FileInfo name
+         * @property {etransfer.FileType|null} [type] FileInfo type
+         * @property {number|Long|null} [size] FileInfo size
+         * @property {number|Long|null} [mtimeMs] FileInfo mtimeMs
+         * @property {number|null} [mode] FileInfo mode
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a FileInfo.
+         * @memberof etransfer
+         * @interface IFileInfo
+         * @augments etransfer.FileInfo.$Properties
+         * @deprecated Use etransfer.FileInfo.$Properties instead.
+         */
+
+        /**
+         * Shape of a FileInfo.
+         * @typedef {etransfer.FileInfo.$Properties} etransfer.FileInfo.$Shape
+         */
+
+        /**
+         * Constructs a new FileInfo.
+         * @memberof etransfer
+         * @classdesc Represents a FileInfo.
+         * @constructor
+         * @param {etransfer.FileInfo.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const FileInfo = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * FileInfo name.
+         * @member {string} name
+         * @memberof etransfer.FileInfo
+         * @instance
+         */
+        FileInfo.prototype.name = "";
+
+        /**
+         * FileInfo type.
+         * @member {etransfer.FileType} type
+         * @memberof etransfer.FileInfo
+         * @instance
+         */
+        FileInfo.prototype.type = 0;
+
+        /**
+         * FileInfo size.
+         * @member {number|Long} size
+         * @memberof etransfer.FileInfo
+         * @instance
+         */
+        FileInfo.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * FileInfo mtimeMs.
+         * @member {number|Long} mtimeMs
+         * @memberof etransfer.FileInfo
+         * @instance
+         */
+        FileInfo.prototype.mtimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * FileInfo mode.
+         * @member {number} mode
+         * @memberof etransfer.FileInfo
+         * @instance
+         */
+        FileInfo.prototype.mode = 0;
+
+        /**
+         * Creates a new FileInfo instance using the specified properties.
+         * @function create
+         * @memberof etransfer.FileInfo
+         * @static
+         * @param {etransfer.FileInfo.$Properties=} [properties] Properties to set
+         * @returns {etransfer.FileInfo} FileInfo instance
+         * @type {{
+         *   (properties: etransfer.FileInfo.$Shape): etransfer.FileInfo & etransfer.FileInfo.$Shape;
+         *   (properties?: etransfer.FileInfo.$Properties): etransfer.FileInfo;
+         * }}
+         */
+        FileInfo.create = function(properties) {
+            return new FileInfo(properties);
+        };
+
+        /**
+         * Encodes the specified FileInfo message. Does not implicitly {@link etransfer.FileInfo.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.FileInfo
+         * @static
+         * @param {etransfer.FileInfo.$Properties} message FileInfo message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        FileInfo.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).int32(message.type);
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.size);
+            if (message.mtimeMs != null && $Object.hasOwnProperty.call(message, "mtimeMs") && (typeof message.mtimeMs === "object" ? message.mtimeMs.low || message.mtimeMs.high : message.mtimeMs !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.mtimeMs);
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.mode);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a FileInfo message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.FileInfo
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.FileInfo & etransfer.FileInfo.$Shape} FileInfo
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        FileInfo.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.FileInfo();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.type = value;
+                        else
+                            delete message.type;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.size = value;
+                        else
+                            delete message.size;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mtimeMs = value;
+                        else
+                            delete message.mtimeMs;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.mode = value;
+                        else
+                            delete message.mode;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return FileInfo;
+    })();
+
+    etransfer.StatRequest = (function() {
+
+        /**
+         * Properties of a StatRequest.
+         * @typedef {Object} etransfer.StatRequest.$Properties
+         * @property {Array.<string>|null} [paths] StatRequest paths
+         * @property {string|null} [right] StatRequest right
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StatRequest.
+         * @memberof etransfer
+         * @interface IStatRequest
+         * @augments etransfer.StatRequest.$Properties
+         * @deprecated Use etransfer.StatRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a StatRequest.
+         * @typedef {etransfer.StatRequest.$Properties} etransfer.StatRequest.$Shape
+         */
+
+        /**
+         * Constructs a new StatRequest.
+         * @memberof etransfer
+         * @classdesc Represents a StatRequest.
+         * @constructor
+         * @param {etransfer.StatRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StatRequest = function (properties) {
+            this.paths = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * StatRequest paths.
+         * @member {Array.<string>} paths
+         * @memberof etransfer.StatRequest
+         * @instance
+         */
+        StatRequest.prototype.paths = $util.emptyArray;
+
+        /**
+         * StatRequest right.
+         * @member {string} right
+         * @memberof etransfer.StatRequest
+         * @instance
+         */
+        StatRequest.prototype.right = "";
+
+        /**
+         * Creates a new StatRequest instance using the specified properties.
+         * @function create
+         * @memberof etransfer.StatRequest
+         * @static
+         * @param {etransfer.StatRequest.$Properties=} [properties] Properties to set
+         * @returns {etransfer.StatRequest} StatRequest instance
+         * @type {{
+         *   (properties: etransfer.StatRequest.$Shape): etransfer.StatRequest & etransfer.StatRequest.$Shape;
+         *   (properties?: etransfer.StatRequest.$Properties): etransfer.StatRequest;
+         * }}
+         */
+        StatRequest.create = function(properties) {
+            return new StatRequest(properties);
+        };
+
+        /**
+         * Encodes the specified StatRequest message. Does not implicitly {@link etransfer.StatRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.StatRequest
+         * @static
+         * @param {etransfer.StatRequest.$Properties} message StatRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StatRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.paths != null && message.paths.length)
+                for (let i = 0; i < message.paths.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.paths[i]);
+            if (message.right != null && $Object.hasOwnProperty.call(message, "right") && message.right !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.right);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StatRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.StatRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.StatRequest & etransfer.StatRequest.$Shape} StatRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StatRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.StatRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.paths && message.paths.length))
+                            message.paths = [];
+                        message.paths.push(reader.stringVerify());
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.right = value;
+                        else
+                            delete message.right;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return StatRequest;
+    })();
+
+    etransfer.StatEntry = (function() {
+
+        /**
+         * Properties of a StatEntry.
+         * @typedef {Object} etransfer.StatEntry.$Properties
+         * @property {string|null} [path] StatEntry path
+         * @property {etransfer.Status.$Properties|null} [status] StatEntry status
+         * @property {etransfer.FileInfo.$Properties|null} [info] StatEntry info
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StatEntry.
+         * @memberof etransfer
+         * @interface IStatEntry
+         * @augments etransfer.StatEntry.$Properties
+         * @deprecated Use etransfer.StatEntry.$Properties instead.
+         */
+
+        /**
+         * Shape of a StatEntry.
+         * @typedef {etransfer.StatEntry.$Properties} etransfer.StatEntry.$Shape
+         */
+
+        /**
+         * Constructs a new StatEntry.
+         * @memberof etransfer
+         * @classdesc Represents a StatEntry.
+         * @constructor
+         * @param {etransfer.StatEntry.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StatEntry = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * StatEntry path.
+         * @member {string} path
+         * @memberof etransfer.StatEntry
+         * @instance
+         */
+        StatEntry.prototype.path = "";
+
+        /**
+         * StatEntry status.
+         * @member {etransfer.Status.$Properties|null|undefined} status
+         * @memberof etransfer.StatEntry
+         * @instance
+         */
+        StatEntry.prototype.status = null;
+
+        /**
+         * StatEntry info.
+         * @member {etransfer.FileInfo.$Properties|null|undefined} info
+         * @memberof etransfer.StatEntry
+         * @instance
+         */
+        StatEntry.prototype.info = null;
+
+        /**
+         * Creates a new StatEntry instance using the specified properties.
+         * @function create
+         * @memberof etransfer.StatEntry
+         * @static
+         * @param {etransfer.StatEntry.$Properties=} [properties] Properties to set
+         * @returns {etransfer.StatEntry} StatEntry instance
+         * @type {{
+         *   (properties: etransfer.StatEntry.$Shape): etransfer.StatEntry & etransfer.StatEntry.$Shape;
+         *   (properties?: etransfer.StatEntry.$Properties): etransfer.StatEntry;
+         * }}
+         */
+        StatEntry.create = function(properties) {
+            return new StatEntry(properties);
+        };
+
+        /**
+         * Encodes the specified StatEntry message. Does not implicitly {@link etransfer.StatEntry.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.StatEntry
+         * @static
+         * @param {etransfer.StatEntry.$Properties} message StatEntry message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StatEntry.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                $root.etransfer.Status.encode(message.status, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.info != null && $Object.hasOwnProperty.call(message, "info"))
+                $root.etransfer.FileInfo.encode(message.info, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StatEntry message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.StatEntry
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.StatEntry & etransfer.StatEntry.$Shape} StatEntry
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StatEntry.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.StatEntry();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.status = $root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1, message.status);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.info = $root.etransfer.FileInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.info);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return StatEntry;
+    })();
+
+    etransfer.StatReply = (function() {
+
+        /**
+         * Properties of a StatReply.
+         * @typedef {Object} etransfer.StatReply.$Properties
+         * @property {Array.<etransfer.StatEntry.$Properties>|null} [entries] StatReply entries
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StatReply.
+         * @memberof etransfer
+         * @interface IStatReply
+         * @augments etransfer.StatReply.$Properties
+         * @deprecated Use etransfer.StatReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a StatReply.
+         * @typedef {etransfer.StatReply.$Properties} etransfer.StatReply.$Shape
+         */
+
+        /**
+         * Constructs a new StatReply.
+         * @memberof etransfer
+         * @classdesc Represents a StatReply.
+         * @constructor
+         * @param {etransfer.StatReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StatReply = function (properties) {
+            this.entries = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * StatReply entries.
+         * @member {Array.<etransfer.StatEntry.$Properties>} entries
+         * @memberof etransfer.StatReply
+         * @instance
+         */
+        StatReply.prototype.entries = $util.emptyArray;
+
+        /**
+         * Creates a new StatReply instance using the specified properties.
+         * @function create
+         * @memberof etransfer.StatReply
+         * @static
+         * @param {etransfer.StatReply.$Properties=} [properties] Properties to set
+         * @returns {etransfer.StatReply} StatReply instance
+         * @type {{
+         *   (properties: etransfer.StatReply.$Shape): etransfer.StatReply & etransfer.StatReply.$Shape;
+         *   (properties?: etransfer.StatReply.$Properties): etransfer.StatReply;
+         * }}
+         */
+        StatReply.create = function(properties) {
+            return new StatReply(properties);
+        };
+
+        /**
+         * Encodes the specified StatReply message. Does not implicitly {@link etransfer.StatReply.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.StatReply
+         * @static
+         * @param {etransfer.StatReply.$Properties} message StatReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StatReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.entries != null && message.entries.length)
+                for (let i = 0; i < message.entries.length; ++i)
+                    $root.etransfer.StatEntry.encode(message.entries[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StatReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.StatReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.StatReply & etransfer.StatReply.$Shape} StatReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StatReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.StatReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.entries && message.entries.length))
+                            message.entries = [];
+                        message.entries.push($root.etransfer.StatEntry.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return StatReply;
+    })();
+
+    etransfer.ListRequest = (function() {
+
+        /**
+         * Properties of a ListRequest.
+         * @typedef {Object} etransfer.ListRequest.$Properties
+         * @property {string|null} [path] ListRequest path
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ListRequest.
+         * @memberof etransfer
+         * @interface IListRequest
+         * @augments etransfer.ListRequest.$Properties
+         * @deprecated Use etransfer.ListRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a ListRequest.
+         * @typedef {etransfer.ListRequest.$Properties} etransfer.ListRequest.$Shape
+         */
+
+        /**
+         * Constructs a new ListRequest.
+         * @memberof etransfer
+         * @classdesc Represents a ListRequest.
+         * @constructor
+         * @param {etransfer.ListRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ListRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ListRequest path.
+         * @member {string} path
+         * @memberof etransfer.ListRequest
+         * @instance
+         */
+        ListRequest.prototype.path = "";
+
+        /**
+         * Creates a new ListRequest instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ListRequest
+         * @static
+         * @param {etransfer.ListRequest.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ListRequest} ListRequest instance
+         * @type {{
+         *   (properties: etransfer.ListRequest.$Shape): etransfer.ListRequest & etransfer.ListRequest.$Shape;
+         *   (properties?: etransfer.ListRequest.$Properties): etransfer.ListRequest;
+         * }}
+         */
+        ListRequest.create = function(properties) {
+            return new ListRequest(properties);
+        };
+
+        /**
+         * Encodes the specified ListRequest message. Does not implicitly {@link etransfer.ListRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ListRequest
+         * @static
+         * @param {etransfer.ListRequest.$Properties} message ListRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ListRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ListRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ListRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ListRequest & etransfer.ListRequest.$Shape} ListRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ListRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ListRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ListRequest;
+    })();
+
+    etransfer.ListReply = (function() {
+
+        /**
+         * Properties of a ListReply.
+         * @typedef {Object} etransfer.ListReply.$Properties
+         * @property {etransfer.FileInfo.$Properties|null} [self] ListReply self
+         * @property {Array.<etransfer.FileInfo.$Properties>|null} [entries] ListReply entries
+         * @property {boolean|null} [truncated] ListReply truncated
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ListReply.
+         * @memberof etransfer
+         * @interface IListReply
+         * @augments etransfer.ListReply.$Properties
+         * @deprecated Use etransfer.ListReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a ListReply.
+         * @typedef {etransfer.ListReply.$Properties} etransfer.ListReply.$Shape
+         */
+
+        /**
+         * Constructs a new ListReply.
+         * @memberof etransfer
+         * @classdesc Represents a ListReply.
+         * @constructor
+         * @param {etransfer.ListReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ListReply = function (properties) {
+            this.entries = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ListReply self.
+         * @member {etransfer.FileInfo.$Properties|null|undefined} self
+         * @memberof etransfer.ListReply
+         * @instance
+         */
+        ListReply.prototype.self = null;
+
+        /**
+         * ListReply entries.
+         * @member {Array.<etransfer.FileInfo.$Properties>} entries
+         * @memberof etransfer.ListReply
+         * @instance
+         */
+        ListReply.prototype.entries = $util.emptyArray;
+
+        /**
+         * ListReply truncated.
+         * @member {boolean} truncated
+         * @memberof etransfer.ListReply
+         * @instance
+         */
+        ListReply.prototype.truncated = false;
+
+        /**
+         * Creates a new ListReply instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ListReply
+         * @static
+         * @param {etransfer.ListReply.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ListReply} ListReply instance
+         * @type {{
+         *   (properties: etransfer.ListReply.$Shape): etransfer.ListReply & etransfer.ListReply.$Shape;
+         *   (properties?: etransfer.ListReply.$Properties): etransfer.ListReply;
+         * }}
+         */
+        ListReply.create = function(properties) {
+            return new ListReply(properties);
+        };
+
+        /**
+         * Encodes the specified ListReply message. Does not implicitly {@link etransfer.ListReply.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ListReply
+         * @static
+         * @param {etransfer.ListReply.$Properties} message ListReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ListReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.self != null && $Object.hasOwnProperty.call(message, "self"))
+                $root.etransfer.FileInfo.encode(message.self, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.entries != null && message.entries.length)
+                for (let i = 0; i < message.entries.length; ++i)
+                    $root.etransfer.FileInfo.encode(message.entries[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated") && message.truncated !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.truncated);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ListReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ListReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ListReply & etransfer.ListReply.$Shape} ListReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ListReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ListReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.self = $root.etransfer.FileInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.self);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.entries && message.entries.length))
+                            message.entries = [];
+                        message.entries.push($root.etransfer.FileInfo.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.truncated = value;
+                        else
+                            delete message.truncated;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ListReply;
+    })();
+
+    /**
+     * WriteMode enum.
+     * @name etransfer.WriteMode
+     * @enum {number}
+     * @property {number} WRITE_MODE_NEW=0 WRITE_MODE_NEW value
+     * @property {number} WRITE_MODE_OVERWRITE=1 WRITE_MODE_OVERWRITE value
+     * @property {number} WRITE_MODE_RESUME=2 WRITE_MODE_RESUME value
+     * @property {number} WRITE_MODE_SKIP_EXISTING=3 WRITE_MODE_SKIP_EXISTING value
+     */
+    etransfer.WriteMode = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "WRITE_MODE_NEW"] = 0;
+        values[valuesById[1] = "WRITE_MODE_OVERWRITE"] = 1;
+        values[valuesById[2] = "WRITE_MODE_RESUME"] = 2;
+        values[valuesById[3] = "WRITE_MODE_SKIP_EXISTING"] = 3;
+        return values;
+    })();
+
+    etransfer.FileSpec = (function() {
+
+        /**
+         * Properties of a FileSpec.
+         * @typedef {Object} etransfer.FileSpec.$Properties
+         * @property {string|null} [path] FileSpec path
+         * @property {number|Long|null} [size] FileSpec size
+         * @property {number|null} [mode] FileSpec mode
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a FileSpec.
+         * @memberof etransfer
+         * @interface IFileSpec
+         * @augments etransfer.FileSpec.$Properties
+         * @deprecated Use etransfer.FileSpec.$Properties instead.
+         */
+
+        /**
+         * Shape of a FileSpec.
+         * @typedef {etransfer.FileSpec.$Properties} etransfer.FileSpec.$Shape
+         */
+
+        /**
+         * Constructs a new FileSpec.
+         * @memberof etransfer
+         * @classdesc Represents a FileSpec.
+         * @constructor
+         * @param {etransfer.FileSpec.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const FileSpec = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * FileSpec path.
+         * @member {string} path
+         * @memberof etransfer.FileSpec
+         * @instance
+         */
+        FileSpec.prototype.path = "";
+
+        /**
+         * FileSpec size.
+         * @member {number|Long} size
+         * @memberof etransfer.FileSpec
+         * @instance
+         */
+        FileSpec.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * FileSpec mode.
+         * @member {number} mode
+         * @memberof etransfer.FileSpec
+         * @instance
+         */
+        FileSpec.prototype.mode = 0;
+
+        /**
+         * Creates a new FileSpec instance using the specified properties.
+         * @function create
+         * @memberof etransfer.FileSpec
+         * @static
+         * @param {etransfer.FileSpec.$Properties=} [properties] Properties to set
+         * @returns {etransfer.FileSpec} FileSpec instance
+         * @type {{
+         *   (properties: etransfer.FileSpec.$Shape): etransfer.FileSpec & etransfer.FileSpec.$Shape;
+         *   (properties?: etransfer.FileSpec.$Properties): etransfer.FileSpec;
+         * }}
+         */
+        FileSpec.create = function(properties) {
+            return new FileSpec(properties);
+        };
+
+        /**
+         * Encodes the specified FileSpec message. Does not implicitly {@link etransfer.FileSpec.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.FileSpec
+         * @static
+         * @param {etransfer.FileSpec.$Properties} message FileSpec message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        FileSpec.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.size);
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.mode);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a FileSpec message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.FileSpec
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.FileSpec & etransfer.FileSpec.$Shape} FileSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        FileSpec.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.FileSpec();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.size = value;
+                        else
+                            delete message.size;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.mode = value;
+                        else
+                            delete message.mode;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return FileSpec;
+    })();
+
+    etransfer.PrepareReceive = (function() {
+
+        /**
+         * Properties of a PrepareReceive.
+         * @typedef {Object} etransfer.PrepareReceive.$Properties
+         * @property {Array.<etransfer.FileSpec.$Properties>|null} [files] PrepareReceive files
+         * @property {etransfer.WriteMode|null} [mode] PrepareReceive mode
+         * @property {number|null} [streams] PrepareReceive streams
+         * @property {number|null} [chunkSizeBytes] PrepareReceive chunkSizeBytes
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PrepareReceive.
+         * @memberof etransfer
+         * @interface IPrepareReceive
+         * @augments etransfer.PrepareReceive.$Properties
+         * @deprecated Use etransfer.PrepareReceive.$Properties instead.
+         */
+
+        /**
+         * Shape of a PrepareReceive.
+         * @typedef {etransfer.PrepareReceive.$Properties} etransfer.PrepareReceive.$Shape
+         */
+
+        /**
+         * Constructs a new PrepareReceive.
+         * @memberof etransfer
+         * @classdesc Represents a PrepareReceive.
+         * @constructor
+         * @param {etransfer.PrepareReceive.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PrepareReceive = function (properties) {
+            this.files = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PrepareReceive files.
+         * @member {Array.<etransfer.FileSpec.$Properties>} files
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.files = $util.emptyArray;
+
+        /**
+         * PrepareReceive mode.
+         * @member {etransfer.WriteMode} mode
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.mode = 0;
+
+        /**
+         * PrepareReceive streams.
+         * @member {number} streams
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.streams = 0;
+
+        /**
+         * PrepareReceive chunkSizeBytes.
+         * @member {number} chunkSizeBytes
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.chunkSizeBytes = 0;
+
+        /**
+         * Creates a new PrepareReceive instance using the specified properties.
+         * @function create
+         * @memberof etransfer.PrepareReceive
+         * @static
+         * @param {etransfer.PrepareReceive.$Properties=} [properties] Properties to set
+         * @returns {etransfer.PrepareReceive} PrepareReceive instance
+         * @type {{
+         *   (properties: etransfer.PrepareReceive.$Shape): etransfer.PrepareReceive & etransfer.PrepareReceive.$Shape;
+         *   (properties?: etransfer.PrepareReceive.$Properties): etransfer.PrepareReceive;
+         * }}
+         */
+        PrepareReceive.create = function(properties) {
+            return new PrepareReceive(properties);
+        };
+
+        /**
+         * Encodes the specified PrepareReceive message. Does not implicitly {@link etransfer.PrepareReceive.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.PrepareReceive
+         * @static
+         * @param {etransfer.PrepareReceive.$Properties} message PrepareReceive message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PrepareReceive.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.files != null && message.files.length)
+                for (let i = 0; i < message.files.length; ++i)
+                    $root.etransfer.FileSpec.encode(message.files[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).int32(message.mode);
+            if (message.streams != null && $Object.hasOwnProperty.call(message, "streams") && message.streams !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.streams);
+            if (message.chunkSizeBytes != null && $Object.hasOwnProperty.call(message, "chunkSizeBytes") && message.chunkSizeBytes !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.chunkSizeBytes);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PrepareReceive message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.PrepareReceive
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.PrepareReceive & etransfer.PrepareReceive.$Shape} PrepareReceive
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PrepareReceive.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.PrepareReceive();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.files && message.files.length))
+                            message.files = [];
+                        message.files.push($root.etransfer.FileSpec.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.mode = value;
+                        else
+                            delete message.mode;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.streams = value;
+                        else
+                            delete message.streams;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkSizeBytes = value;
+                        else
+                            delete message.chunkSizeBytes;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return PrepareReceive;
+    })();
+
+    etransfer.ReceiveReady = (function() {
+
+        /**
+         * Properties of a ReceiveReady.
+         * @typedef {Object} etransfer.ReceiveReady.$Properties
+         * @property {Uint8Array|null} [transferId] ReceiveReady transferId
+         * @property {Uint8Array|null} [ticket] ReceiveReady ticket
+         * @property {Array.<etransfer.Status.$Properties>|null} [files] ReceiveReady files
+         * @property {number|null} [streams] ReceiveReady streams
+         * @property {number|null} [chunkSizeBytes] ReceiveReady chunkSizeBytes
+         * @property {Array.<string>|null} [dataAddresses] ReceiveReady dataAddresses
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ReceiveReady.
+         * @memberof etransfer
+         * @interface IReceiveReady
+         * @augments etransfer.ReceiveReady.$Properties
+         * @deprecated Use etransfer.ReceiveReady.$Properties instead.
+         */
+
+        /**
+         * Shape of a ReceiveReady.
+         * @typedef {etransfer.ReceiveReady.$Properties} etransfer.ReceiveReady.$Shape
+         */
+
+        /**
+         * Constructs a new ReceiveReady.
+         * @memberof etransfer
+         * @classdesc Represents a ReceiveReady.
+         * @constructor
+         * @param {etransfer.ReceiveReady.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ReceiveReady = function (properties) {
+            this.files = [];
+            this.dataAddresses = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ReceiveReady transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * ReceiveReady ticket.
+         * @member {Uint8Array} ticket
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.ticket = $util.newBuffer([]);
+
+        /**
+         * ReceiveReady files.
+         * @member {Array.<etransfer.Status.$Properties>} files
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.files = $util.emptyArray;
+
+        /**
+         * ReceiveReady streams.
+         * @member {number} streams
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.streams = 0;
+
+        /**
+         * ReceiveReady chunkSizeBytes.
+         * @member {number} chunkSizeBytes
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.chunkSizeBytes = 0;
+
+        /**
+         * ReceiveReady dataAddresses.
+         * @member {Array.<string>} dataAddresses
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.dataAddresses = $util.emptyArray;
+
+        /**
+         * Creates a new ReceiveReady instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ReceiveReady
+         * @static
+         * @param {etransfer.ReceiveReady.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ReceiveReady} ReceiveReady instance
+         * @type {{
+         *   (properties: etransfer.ReceiveReady.$Shape): etransfer.ReceiveReady & etransfer.ReceiveReady.$Shape;
+         *   (properties?: etransfer.ReceiveReady.$Properties): etransfer.ReceiveReady;
+         * }}
+         */
+        ReceiveReady.create = function(properties) {
+            return new ReceiveReady(properties);
+        };
+
+        /**
+         * Encodes the specified ReceiveReady message. Does not implicitly {@link etransfer.ReceiveReady.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ReceiveReady
+         * @static
+         * @param {etransfer.ReceiveReady.$Properties} message ReceiveReady message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ReceiveReady.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.ticket != null && $Object.hasOwnProperty.call(message, "ticket") && message.ticket.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.ticket);
+            if (message.files != null && message.files.length)
+                for (let i = 0; i < message.files.length; ++i)
+                    $root.etransfer.Status.encode(message.files[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.streams != null && $Object.hasOwnProperty.call(message, "streams") && message.streams !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.streams);
+            if (message.chunkSizeBytes != null && $Object.hasOwnProperty.call(message, "chunkSizeBytes") && message.chunkSizeBytes !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.chunkSizeBytes);
+            if (message.dataAddresses != null && message.dataAddresses.length)
+                for (let i = 0; i < message.dataAddresses.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.dataAddresses[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ReceiveReady message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ReceiveReady
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ReceiveReady & etransfer.ReceiveReady.$Shape} ReceiveReady
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ReceiveReady.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ReceiveReady();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.ticket = value;
+                        else
+                            delete message.ticket;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.files && message.files.length))
+                            message.files = [];
+                        message.files.push($root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.streams = value;
+                        else
+                            delete message.streams;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkSizeBytes = value;
+                        else
+                            delete message.chunkSizeBytes;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dataAddresses && message.dataAddresses.length))
+                            message.dataAddresses = [];
+                        message.dataAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ReceiveReady;
+    })();
+
+    etransfer.PrepareSend = (function() {
+
+        /**
+         * Properties of a PrepareSend.
+         * @typedef {Object} etransfer.PrepareSend.$Properties
+         * @property {Uint8Array|null} [transferId] PrepareSend transferId
+         * @property {Uint8Array|null} [ticket] PrepareSend ticket
+         * @property {Array.<etransfer.FileSpec.$Properties>|null} [files] PrepareSend files
+         * @property {number|null} [streams] PrepareSend streams
+         * @property {number|null} [chunkSizeBytes] PrepareSend chunkSizeBytes
+         * @property {Array.<string>|null} [dialAddresses] PrepareSend dialAddresses
+         * @property {Array.<number>|null} [accepted] PrepareSend accepted
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PrepareSend.
+         * @memberof etransfer
+         * @interface IPrepareSend
+         * @augments etransfer.PrepareSend.$Properties
+         * @deprecated Use etransfer.PrepareSend.$Properties instead.
+         */
+
+        /**
+         * Shape of a PrepareSend.
+         * @typedef {etransfer.PrepareSend.$Properties} etransfer.PrepareSend.$Shape
+         */
+
+        /**
+         * Constructs a new PrepareSend.
+         * @memberof etransfer
+         * @classdesc Represents a PrepareSend.
+         * @constructor
+         * @param {etransfer.PrepareSend.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PrepareSend = function (properties) {
+            this.files = [];
+            this.dialAddresses = [];
+            this.accepted = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PrepareSend transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * PrepareSend ticket.
+         * @member {Uint8Array} ticket
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.ticket = $util.newBuffer([]);
+
+        /**
+         * PrepareSend files.
+         * @member {Array.<etransfer.FileSpec.$Properties>} files
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.files = $util.emptyArray;
+
+        /**
+         * PrepareSend streams.
+         * @member {number} streams
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.streams = 0;
+
+        /**
+         * PrepareSend chunkSizeBytes.
+         * @member {number} chunkSizeBytes
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.chunkSizeBytes = 0;
+
+        /**
+         * PrepareSend dialAddresses.
+         * @member {Array.<string>} dialAddresses
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.dialAddresses = $util.emptyArray;
+
+        /**
+         * PrepareSend accepted.
+         * @member {Array.<number>} accepted
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.accepted = $util.emptyArray;
+
+        /**
+         * Creates a new PrepareSend instance using the specified properties.
+         * @function create
+         * @memberof etransfer.PrepareSend
+         * @static
+         * @param {etransfer.PrepareSend.$Properties=} [properties] Properties to set
+         * @returns {etransfer.PrepareSend} PrepareSend instance
+         * @type {{
+         *   (properties: etransfer.PrepareSend.$Shape): etransfer.PrepareSend & etransfer.PrepareSend.$Shape;
+         *   (properties?: etransfer.PrepareSend.$Properties): etransfer.PrepareSend;
+         * }}
+         */
+        PrepareSend.create = function(properties) {
+            return new PrepareSend(properties);
+        };
+
+        /**
+         * Encodes the specified PrepareSend message. Does not implicitly {@link etransfer.PrepareSend.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.PrepareSend
+         * @static
+         * @param {etransfer.PrepareSend.$Properties} message PrepareSend message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PrepareSend.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.ticket != null && $Object.hasOwnProperty.call(message, "ticket") && message.ticket.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.ticket);
+            if (message.files != null && message.files.length)
+                for (let i = 0; i < message.files.length; ++i)
+                    $root.etransfer.FileSpec.encode(message.files[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.streams != null && $Object.hasOwnProperty.call(message, "streams") && message.streams !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.streams);
+            if (message.chunkSizeBytes != null && $Object.hasOwnProperty.call(message, "chunkSizeBytes") && message.chunkSizeBytes !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.chunkSizeBytes);
+            if (message.dialAddresses != null && message.dialAddresses.length)
+                for (let i = 0; i < message.dialAddresses.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.dialAddresses[i]);
+            if (message.accepted != null && message.accepted.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).uint32s(message.accepted);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PrepareSend message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.PrepareSend
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.PrepareSend & etransfer.PrepareSend.$Shape} PrepareSend
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PrepareSend.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.PrepareSend();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.ticket = value;
+                        else
+                            delete message.ticket;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.files && message.files.length))
+                            message.files = [];
+                        message.files.push($root.etransfer.FileSpec.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.streams = value;
+                        else
+                            delete message.streams;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkSizeBytes = value;
+                        else
+                            delete message.chunkSizeBytes;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dialAddresses && message.dialAddresses.length))
+                            message.dialAddresses = [];
+                        message.dialAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                case 7: {
+                        if (wireType === 2) {
+                            if (!(message.accepted && message.accepted.length))
+                                message.accepted = [];
+                            reader.uint32s(message.accepted);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.accepted && message.accepted.length))
+                            message.accepted = [];
+                        message.accepted.push(reader.uint32());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return PrepareSend;
+    })();
+
+    etransfer.SendReady = (function() {
+
+        /**
+         * Properties of a SendReady.
+         * @typedef {Object} etransfer.SendReady.$Properties
+         * @property {Array.<etransfer.Status.$Properties>|null} [files] SendReady files
+         * @property {Array.<string>|null} [dataAddresses] SendReady dataAddresses
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SendReady.
+         * @memberof etransfer
+         * @interface ISendReady
+         * @augments etransfer.SendReady.$Properties
+         * @deprecated Use etransfer.SendReady.$Properties instead.
+         */
+
+        /**
+         * Shape of a SendReady.
+         * @typedef {etransfer.SendReady.$Properties} etransfer.SendReady.$Shape
+         */
+
+        /**
+         * Constructs a new SendReady.
+         * @memberof etransfer
+         * @classdesc Represents a SendReady.
+         * @constructor
+         * @param {etransfer.SendReady.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SendReady = function (properties) {
+            this.files = [];
+            this.dataAddresses = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SendReady files.
+         * @member {Array.<etransfer.Status.$Properties>} files
+         * @memberof etransfer.SendReady
+         * @instance
+         */
+        SendReady.prototype.files = $util.emptyArray;
+
+        /**
+         * SendReady dataAddresses.
+         * @member {Array.<string>} dataAddresses
+         * @memberof etransfer.SendReady
+         * @instance
+         */
+        SendReady.prototype.dataAddresses = $util.emptyArray;
+
+        /**
+         * Creates a new SendReady instance using the specified properties.
+         * @function create
+         * @memberof etransfer.SendReady
+         * @static
+         * @param {etransfer.SendReady.$Properties=} [properties] Properties to set
+         * @returns {etransfer.SendReady} SendReady instance
+         * @type {{
+         *   (properties: etransfer.SendReady.$Shape): etransfer.SendReady & etransfer.SendReady.$Shape;
+         *   (properties?: etransfer.SendReady.$Properties): etransfer.SendReady;
+         * }}
+         */
+        SendReady.create = function(properties) {
+            return new SendReady(properties);
+        };
+
+        /**
+         * Encodes the specified SendReady message. Does not implicitly {@link etransfer.SendReady.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.SendReady
+         * @static
+         * @param {etransfer.SendReady.$Properties} message SendReady message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SendReady.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.files != null && message.files.length)
+                for (let i = 0; i < message.files.length; ++i)
+                    $root.etransfer.Status.encode(message.files[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.dataAddresses != null && message.dataAddresses.length)
+                for (let i = 0; i < message.dataAddresses.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.dataAddresses[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SendReady message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.SendReady
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.SendReady & etransfer.SendReady.$Shape} SendReady
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SendReady.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.SendReady();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.files && message.files.length))
+                            message.files = [];
+                        message.files.push($root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dataAddresses && message.dataAddresses.length))
+                            message.dataAddresses = [];
+                        message.dataAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SendReady;
+    })();
+
+    etransfer.ConnectData = (function() {
+
+        /**
+         * Properties of a ConnectData.
+         * @typedef {Object} etransfer.ConnectData.$Properties
+         * @property {Uint8Array|null} [transferId] ConnectData transferId
+         * @property {Array.<string>|null} [dialAddresses] ConnectData dialAddresses
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConnectData.
+         * @memberof etransfer
+         * @interface IConnectData
+         * @augments etransfer.ConnectData.$Properties
+         * @deprecated Use etransfer.ConnectData.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConnectData.
+         * @typedef {etransfer.ConnectData.$Properties} etransfer.ConnectData.$Shape
+         */
+
+        /**
+         * Constructs a new ConnectData.
+         * @memberof etransfer
+         * @classdesc Represents a ConnectData.
+         * @constructor
+         * @param {etransfer.ConnectData.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConnectData = function (properties) {
+            this.dialAddresses = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ConnectData transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * ConnectData dialAddresses.
+         * @member {Array.<string>} dialAddresses
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.dialAddresses = $util.emptyArray;
+
+        /**
+         * Creates a new ConnectData instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ConnectData
+         * @static
+         * @param {etransfer.ConnectData.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ConnectData} ConnectData instance
+         * @type {{
+         *   (properties: etransfer.ConnectData.$Shape): etransfer.ConnectData & etransfer.ConnectData.$Shape;
+         *   (properties?: etransfer.ConnectData.$Properties): etransfer.ConnectData;
+         * }}
+         */
+        ConnectData.create = function(properties) {
+            return new ConnectData(properties);
+        };
+
+        /**
+         * Encodes the specified ConnectData message. Does not implicitly {@link etransfer.ConnectData.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ConnectData
+         * @static
+         * @param {etransfer.ConnectData.$Properties} message ConnectData message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConnectData.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.dialAddresses != null && message.dialAddresses.length)
+                for (let i = 0; i < message.dialAddresses.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.dialAddresses[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ConnectData message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ConnectData
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ConnectData & etransfer.ConnectData.$Shape} ConnectData
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConnectData.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ConnectData();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dialAddresses && message.dialAddresses.length))
+                            message.dialAddresses = [];
+                        message.dialAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ConnectData;
+    })();
+
+    etransfer.Ack = (function() {
+
+        /**
+         * Properties of an Ack.
+         * @typedef {Object} etransfer.Ack.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Ack.
+         * @memberof etransfer
+         * @interface IAck
+         * @augments etransfer.Ack.$Properties
+         * @deprecated Use etransfer.Ack.$Properties instead.
+         */
+
+        /**
+         * Shape of an Ack.
+         * @typedef {etransfer.Ack.$Properties} etransfer.Ack.$Shape
+         */
+
+        /**
+         * Constructs a new Ack.
+         * @memberof etransfer
+         * @classdesc Represents an Ack.
+         * @constructor
+         * @param {etransfer.Ack.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Ack = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new Ack instance using the specified properties.
+         * @function create
+         * @memberof etransfer.Ack
+         * @static
+         * @param {etransfer.Ack.$Properties=} [properties] Properties to set
+         * @returns {etransfer.Ack} Ack instance
+         * @type {{
+         *   (properties: etransfer.Ack.$Shape): etransfer.Ack & etransfer.Ack.$Shape;
+         *   (properties?: etransfer.Ack.$Properties): etransfer.Ack;
+         * }}
+         */
+        Ack.create = function(properties) {
+            return new Ack(properties);
+        };
+
+        /**
+         * Encodes the specified Ack message. Does not implicitly {@link etransfer.Ack.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.Ack
+         * @static
+         * @param {etransfer.Ack.$Properties} message Ack message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Ack.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Ack message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.Ack
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.Ack & etransfer.Ack.$Shape} Ack
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Ack.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.Ack();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Ack;
+    })();
+
+    /**
+     * EventKind enum.
+     * @name etransfer.EventKind
+     * @enum {number}
+     * @property {number} EVENT_KIND_UNKNOWN=0 EVENT_KIND_UNKNOWN value
+     * @property {number} EVENT_KIND_PROGRESS=1 EVENT_KIND_PROGRESS value
+     * @property {number} EVENT_KIND_FILE_DONE=2 EVENT_KIND_FILE_DONE value
+     * @property {number} EVENT_KIND_FILE_FAILED=3 EVENT_KIND_FILE_FAILED value
+     * @property {number} EVENT_KIND_TRANSFER_DONE=4 EVENT_KIND_TRANSFER_DONE value
+     * @property {number} EVENT_KIND_TRANSFER_FAILED=5 EVENT_KIND_TRANSFER_FAILED value
+     */
+    etransfer.EventKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "EVENT_KIND_UNKNOWN"] = 0;
+        values[valuesById[1] = "EVENT_KIND_PROGRESS"] = 1;
+        values[valuesById[2] = "EVENT_KIND_FILE_DONE"] = 2;
+        values[valuesById[3] = "EVENT_KIND_FILE_FAILED"] = 3;
+        values[valuesById[4] = "EVENT_KIND_TRANSFER_DONE"] = 4;
+        values[valuesById[5] = "EVENT_KIND_TRANSFER_FAILED"] = 5;
+        return values;
+    })();
+
+    etransfer.TransferEvent = (function() {
+
+        /**
+         * Properties of a TransferEvent.
+         * @typedef {Object} etransfer.TransferEvent.$Properties
+         * @property {Uint8Array|null} [transferId] TransferEvent transferId
+         * @property {etransfer.EventKind|null} [kind] TransferEvent kind
+         * @property {number|null} [fileIndex] TransferEvent fileIndex
+         * @property {Array.<number>|null} [progressFiles] TransferEvent progressFiles
+         * @property {Array.<number|Long>|null} [progressBytes] TransferEvent progressBytes
+         * @property {etransfer.Status.$Properties|null} [status] TransferEvent status
+         * @property {number|Long|null} [bytes] TransferEvent bytes
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TransferEvent.
+         * @memberof etransfer
+         * @interface ITransferEvent
+         * @augments etransfer.TransferEvent.$Properties
+         * @deprecated Use etransfer.TransferEvent.$Properties instead.
+         */
+
+        /**
+         * Shape of a TransferEvent.
+         * @typedef {etransfer.TransferEvent.$Properties} etransfer.TransferEvent.$Shape
+         */
+
+        /**
+         * Constructs a new TransferEvent.
+         * @memberof etransfer
+         * @classdesc Represents a TransferEvent.
+         * @constructor
+         * @param {etransfer.TransferEvent.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TransferEvent = function (properties) {
+            this.progressFiles = [];
+            this.progressBytes = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TransferEvent transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * TransferEvent kind.
+         * @member {etransfer.EventKind} kind
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.kind = 0;
+
+        /**
+         * TransferEvent fileIndex.
+         * @member {number} fileIndex
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.fileIndex = 0;
+
+        /**
+         * TransferEvent progressFiles.
+         * @member {Array.<number>} progressFiles
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.progressFiles = $util.emptyArray;
+
+        /**
+         * TransferEvent progressBytes.
+         * @member {Array.<number|Long>} progressBytes
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.progressBytes = $util.emptyArray;
+
+        /**
+         * TransferEvent status.
+         * @member {etransfer.Status.$Properties|null|undefined} status
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.status = null;
+
+        /**
+         * TransferEvent bytes.
+         * @member {number|Long} bytes
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.bytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new TransferEvent instance using the specified properties.
+         * @function create
+         * @memberof etransfer.TransferEvent
+         * @static
+         * @param {etransfer.TransferEvent.$Properties=} [properties] Properties to set
+         * @returns {etransfer.TransferEvent} TransferEvent instance
+         * @type {{
+         *   (properties: etransfer.TransferEvent.$Shape): etransfer.TransferEvent & etransfer.TransferEvent.$Shape;
+         *   (properties?: etransfer.TransferEvent.$Properties): etransfer.TransferEvent;
+         * }}
+         */
+        TransferEvent.create = function(properties) {
+            return new TransferEvent(properties);
+        };
+
+        /**
+         * Encodes the specified TransferEvent message. Does not implicitly {@link etransfer.TransferEvent.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.TransferEvent
+         * @static
+         * @param {etransfer.TransferEvent.$Properties} message TransferEvent message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TransferEvent.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).int32(message.kind);
+            if (message.fileIndex != null && $Object.hasOwnProperty.call(message, "fileIndex") && message.fileIndex !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.fileIndex);
+            if (message.progressFiles != null && message.progressFiles.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).uint32s(message.progressFiles);
+            if (message.progressBytes != null && message.progressBytes.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).uint64s(message.progressBytes);
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                $root.etransfer.Status.encode(message.status, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
+                writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.bytes);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TransferEvent message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.TransferEvent
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.TransferEvent & etransfer.TransferEvent.$Shape} TransferEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TransferEvent.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.TransferEvent();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.fileIndex = value;
+                        else
+                            delete message.fileIndex;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType === 2) {
+                            if (!(message.progressFiles && message.progressFiles.length))
+                                message.progressFiles = [];
+                            reader.uint32s(message.progressFiles);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.progressFiles && message.progressFiles.length))
+                            message.progressFiles = [];
+                        message.progressFiles.push(reader.uint32());
+                        continue;
+                    }
+                case 5: {
+                        if (wireType === 2) {
+                            if (!(message.progressBytes && message.progressBytes.length))
+                                message.progressBytes = [];
+                            reader.uint64s(message.progressBytes);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.progressBytes && message.progressBytes.length))
+                            message.progressBytes = [];
+                        message.progressBytes.push(reader.uint64());
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        message.status = $root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1, message.status);
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytes = value;
+                        else
+                            delete message.bytes;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return TransferEvent;
+    })();
+
+    etransfer.CancelTransfer = (function() {
+
+        /**
+         * Properties of a CancelTransfer.
+         * @typedef {Object} etransfer.CancelTransfer.$Properties
+         * @property {Uint8Array|null} [transferId] CancelTransfer transferId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CancelTransfer.
+         * @memberof etransfer
+         * @interface ICancelTransfer
+         * @augments etransfer.CancelTransfer.$Properties
+         * @deprecated Use etransfer.CancelTransfer.$Properties instead.
+         */
+
+        /**
+         * Shape of a CancelTransfer.
+         * @typedef {etransfer.CancelTransfer.$Properties} etransfer.CancelTransfer.$Shape
+         */
+
+        /**
+         * Constructs a new CancelTransfer.
+         * @memberof etransfer
+         * @classdesc Represents a CancelTransfer.
+         * @constructor
+         * @param {etransfer.CancelTransfer.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CancelTransfer = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CancelTransfer transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.CancelTransfer
+         * @instance
+         */
+        CancelTransfer.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * Creates a new CancelTransfer instance using the specified properties.
+         * @function create
+         * @memberof etransfer.CancelTransfer
+         * @static
+         * @param {etransfer.CancelTransfer.$Properties=} [properties] Properties to set
+         * @returns {etransfer.CancelTransfer} CancelTransfer instance
+         * @type {{
+         *   (properties: etransfer.CancelTransfer.$Shape): etransfer.CancelTransfer & etransfer.CancelTransfer.$Shape;
+         *   (properties?: etransfer.CancelTransfer.$Properties): etransfer.CancelTransfer;
+         * }}
+         */
+        CancelTransfer.create = function(properties) {
+            return new CancelTransfer(properties);
+        };
+
+        /**
+         * Encodes the specified CancelTransfer message. Does not implicitly {@link etransfer.CancelTransfer.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.CancelTransfer
+         * @static
+         * @param {etransfer.CancelTransfer.$Properties} message CancelTransfer message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CancelTransfer.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CancelTransfer message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.CancelTransfer
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.CancelTransfer & etransfer.CancelTransfer.$Shape} CancelTransfer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CancelTransfer.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.CancelTransfer();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return CancelTransfer;
+    })();
+
+    return etransfer;
+})();
+
+export {
+  $root as default
+};

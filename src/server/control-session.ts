@@ -1,0 +1,359 @@
+/**
+ * One client's control connection: greets it, answers its requests (stat, list, prepare a
+ * receive or a send, connect, cancel), forwards its transfers' events, and, when the client goes
+ * away, stops every transfer it started (a transfer belongs to the client that started it).
+ */
+import { randomBytes } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import { ANONYMOUS, type Principal } from '../common/acl.js';
+import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
+import { EtxError, toEtxError } from '../common/errors.js';
+import {
+  type ControlMessage,
+  type FileOutcome,
+  type MessageOf,
+  PROTOCOL_VERSION,
+  TICKET_BYTES,
+  TRANSFER_ID_BYTES,
+  type TransferEvent,
+} from '../common/messages.js';
+import { displayPath } from '../common/path-rules.js';
+import { formatBytes, formatRate } from '../common/units.js';
+import { dialData } from '../transfer/data-connection.js';
+import type { DataSession } from '../transfer/data-session.js';
+import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
+import { type SendFile, SendSession } from '../transfer/sender.js';
+import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
+import type { WritePlan } from '../transfer/write-plan.js';
+import type { FsAccess } from './fs-access.js';
+import type { Logger } from './logger.js';
+import type { ServerLimits } from './options.js';
+import type { RegisteredTransfer, TransferRegistry, TransferRole } from './transfer-registry.js';
+
+export interface ServerContext {
+  limits: ServerLimits;
+  fs: FsAccess;
+  registry: TransferRegistry;
+  /** Data addresses advertised to peers, in dialing order. */
+  dataAddresses: () => string[];
+  logger: Logger;
+  version: string;
+}
+
+const MIN_CHUNK_BYTES = 64 * 1024;
+
+export class ControlSession {
+  private readonly who: Principal = ANONYMOUS;
+  private readonly owned = new Set<RegisteredTransfer>();
+  private readonly log: Logger;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly ctx: ServerContext,
+    peer: string,
+  ) {
+    this.log = ctx.logger.child({ client: peer });
+    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', (err) => this.log.debug({ err: err.message }, 'control connection error'));
+    this.send(0, {
+      type: 'serverHello',
+      protocolVersion: PROTOCOL_VERSION,
+      serverVersion: ctx.version,
+      nonce: randomBytes(32),
+      dataAddresses: ctx.dataAddresses(),
+      maxStreams: ctx.limits.maxStreamsPerTransfer,
+      chunkSizeBytes: ctx.limits.chunkSizeBytes,
+    });
+  }
+
+  private send(id: number, msg: ControlMessage): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(encodeEnvelope({ id, msg }));
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    let id = 0;
+    try {
+      if (!isBinary) throw new EtxError('E_PROTOCOL', 'control messages are binary protobuf');
+      const env = decodeEnvelope(data, this.ctx.limits.maxControlMessageBytes);
+      id = env.id;
+      if (id === 0) throw new EtxError('E_PROTOCOL', 'a request needs a non-zero id');
+      this.handle(env.msg).then(
+        (reply) => this.send(id, reply),
+        (err) => this.replyError(id, err),
+      );
+    } catch (err) {
+      // Garbage on the control channel ends this connection, and only this one.
+      const e = toEtxError(err);
+      this.log.warn({ code: e.code, err: e.message }, 'bad control message');
+      this.replyError(id, e);
+      this.ws.close(1002, e.code);
+    }
+  }
+
+  private replyError(id: number, err: unknown): void {
+    const e = toEtxError(err);
+    if (e.code === 'E_IO' || e.code === 'E_INTERNAL') this.log.error({ code: e.code, err: e.message }, 'request failed');
+    this.send(id, { type: 'error', error: { code: e.code, message: e.message } });
+  }
+
+  private async handle(msg: ControlMessage): Promise<ControlMessage> {
+    switch (msg.type) {
+      case 'statRequest':
+        return this.stat(msg);
+      case 'listRequest': {
+        const r = await this.ctx.fs.list(this.who, msg.path, this.ctx.limits.maxListEntries);
+        return { type: 'listReply', ...r };
+      }
+      case 'prepareReceive':
+        return this.prepareReceive(msg);
+      case 'prepareSend':
+        return this.prepareSend(msg);
+      case 'connectData':
+        return this.connectData(msg);
+      case 'cancel': {
+        for (const t of this.owned) if (t.id === msg.transferId) t.session.cancel('cancelled by the client');
+        return { type: 'ack' };
+      }
+      default:
+        throw new EtxError('E_PROTOCOL', `unexpected ${msg.type} from a client`);
+    }
+  }
+
+  private async stat(msg: MessageOf<'statRequest'>): Promise<ControlMessage> {
+    if (msg.paths.length > this.ctx.limits.maxFilesPerRequest) throw new EtxError('E_TOO_LARGE', 'too many paths in one request');
+    const entries = [];
+    for (const path of msg.paths) {
+      try {
+        const info =
+          msg.right === 'read' ? await this.ctx.fs.statSource(this.who, path) : await this.ctx.fs.statDestination(this.who, path);
+        entries.push({ path, info });
+      } catch (err) {
+        const e = toEtxError(err);
+        entries.push({ path, error: { code: e.code, message: e.message } });
+      }
+    }
+    return { type: 'statReply', entries };
+  }
+
+  private negotiate(streams: number, chunkSizeBytes: number): { streams: number; chunkSizeBytes: number } {
+    const { limits } = this.ctx;
+    if (!Number.isInteger(streams) || streams < 1) throw new EtxError('E_PROTOCOL', 'streams must be at least 1');
+    const chunk = chunkSizeBytes === 0 ? limits.chunkSizeBytes : chunkSizeBytes;
+    if (chunk < MIN_CHUNK_BYTES || chunk > limits.maxChunkSizeBytes) {
+      throw new EtxError('E_PROTOCOL', `chunk size must be between ${MIN_CHUNK_BYTES} and ${limits.maxChunkSizeBytes} bytes`);
+    }
+    return { streams: Math.min(streams, limits.maxStreamsPerTransfer), chunkSizeBytes: chunk };
+  }
+
+  private sessionOptions(transferId: string, chunkSizeBytes: number): SessionOptions {
+    const { limits } = this.ctx;
+    return {
+      transferId,
+      chunkSizeBytes,
+      windowChunks: limits.windowChunks,
+      idleTimeoutMs: limits.idleTimeoutMs,
+      maxMessageBytes: 1024,
+    };
+  }
+
+  private async prepareReceive(msg: MessageOf<'prepareReceive'>): Promise<ControlMessage> {
+    const { limits, fs } = this.ctx;
+    if (msg.files.length === 0) throw new EtxError('E_PROTOCOL', 'no files to receive');
+    if (msg.files.length > limits.maxFilesPerRequest)
+      throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
+    const { streams, chunkSizeBytes } = this.negotiate(msg.streams, msg.chunkSizeBytes);
+
+    const plans: WritePlan[] = [];
+    const finals = new Set<string>();
+    for (const spec of msg.files) {
+      const plan = await fs.planWrite(this.who, spec, msg.mode);
+      if (plan.finalPath !== undefined) {
+        if (finals.has(plan.finalPath)) {
+          plans.push({
+            outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is written twice in this transfer` } },
+          });
+          continue;
+        }
+        finals.add(plan.finalPath);
+      }
+      plans.push(plan);
+    }
+    // Refuse before minting a ticket when the bytes cannot fit (THREATS X5).
+    const acceptedBytes = msg.files.reduce(
+      (sum, f, i) => (plans[i]!.outcome.state === 'accepted' && plans[i]!.finalPath ? sum + f.size : sum),
+      0,
+    );
+    const firstWrite = msg.files.find((_, i) => plans[i]!.finalPath !== undefined);
+    if (firstWrite && acceptedBytes > 0) {
+      const free = await fs.freeBytesFor(firstWrite.path);
+      if (free < acceptedBytes + limits.freeSpaceMarginBytes) {
+        throw new EtxError(
+          'E_NO_SPACE',
+          `${formatBytes(acceptedBytes)} to write but only ${formatBytes(free)} free at ${displayPath(firstWrite.path)}`,
+        );
+      }
+    }
+
+    const transferId = randomBytes(TRANSFER_ID_BYTES).toString('hex');
+    const ticket = randomBytes(TICKET_BYTES);
+    const files: ReceiveFile[] = [];
+    msg.files.forEach((spec, index) => {
+      const plan = plans[index]!;
+      if (plan.outcome.state === 'accepted' && plan.createSink) {
+        const createSink = plan.createSink;
+        files.push({ index, size: spec.size, createSink: () => createSink(transferId) });
+      }
+    });
+    if (files.length > 0) {
+      const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), this.observer(transferId, 'receive'));
+      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length);
+      // After the reply is on its way, so the client knows the transfer before its first event.
+      setImmediate(() => session.start());
+    }
+    return {
+      type: 'receiveReady',
+      transferId,
+      ticket,
+      files: plans.map((p) => p.outcome),
+      streams,
+      chunkSizeBytes,
+      dataAddresses: this.ctx.dataAddresses(),
+    };
+  }
+
+  private async prepareSend(msg: MessageOf<'prepareSend'>): Promise<ControlMessage> {
+    const { limits, fs } = this.ctx;
+    if (msg.files.length > limits.maxFilesPerRequest)
+      throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
+    if (this.ctx.registry.get(msg.transferId, 'send')) throw new EtxError('E_TICKET', 'this transfer is already being sent');
+    const { streams, chunkSizeBytes } = this.negotiate(msg.streams, msg.chunkSizeBytes);
+    const accepted = new Set(msg.accepted);
+    const outcomes: FileOutcome[] = [];
+    const files: SendFile[] = [];
+    for (const [index, spec] of msg.files.entries()) {
+      if (!accepted.has(index)) {
+        outcomes.push({ state: 'skipped', reason: 'not accepted by the destination' });
+        continue;
+      }
+      try {
+        const plan = await fs.planRead(this.who, spec);
+        files.push({ index, size: plan.size, open: plan.open });
+        outcomes.push({ state: 'accepted' });
+      } catch (err) {
+        const e = toEtxError(err);
+        const error = { code: e.code, message: e.message };
+        files.push({ index, size: spec.size, open: () => Promise.reject(e), refused: error });
+        outcomes.push({ state: 'failed', error });
+      }
+    }
+    const dial = msg.dialAddresses.length > 0;
+    const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
+    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length);
+    setImmediate(() => {
+      session.start();
+      if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams);
+    });
+    return { type: 'sendReady', files: outcomes, dataAddresses: dial ? [] : this.ctx.dataAddresses() };
+  }
+
+  private async connectData(msg: MessageOf<'connectData'>): Promise<ControlMessage> {
+    const transfer = [...this.owned].find((t) => t.id === msg.transferId && t.role === 'receive');
+    if (!transfer) throw new EtxError('E_TICKET', 'no such transfer on this connection');
+    if (msg.dialAddresses.length === 0) throw new EtxError('E_PROTOCOL', 'no address to dial');
+    this.dialStreams(transfer.session, msg.dialAddresses, transfer.ticket, transfer.streams);
+    return { type: 'ack' };
+  }
+
+  /** Opens `streams` data connections in parallel; the transfer fails only if none can be made. */
+  private dialStreams(session: DataSession, addresses: string[], ticket: Buffer, streams: number): void {
+    const { limits } = this.ctx;
+    let failures = 0;
+    for (let i = 0; i < streams; i++) {
+      dialData(addresses, session.transferId, ticket, {
+        connectTimeoutMs: limits.connectTimeoutMs,
+        handshakeTimeoutMs: limits.handshakeTimeoutMs,
+      }).then(
+        (conn) => session.addConnection(conn),
+        (err) => {
+          const e = toEtxError(err);
+          this.log.debug({ transfer: session.transferId, code: e.code, err: String(e.cause ?? e.message) }, 'data dial failed');
+          if (++failures === streams) session.fail(e);
+        },
+      );
+    }
+  }
+
+  private register(
+    id: string,
+    role: TransferRole,
+    ticket: Buffer,
+    session: DataSession,
+    acceptsInbound: boolean,
+    streams: number,
+    files: number,
+  ): void {
+    const transfer: RegisteredTransfer = {
+      id,
+      role,
+      ticket,
+      session,
+      acceptsInbound,
+      ticketExpiresAtMs: Date.now() + this.ctx.limits.ticketLifetimeMs,
+      started: false,
+      streams,
+    };
+    this.ctx.registry.add(transfer);
+    this.owned.add(transfer);
+    this.log.info({ transfer: id, role, files }, 'transfer prepared');
+  }
+
+  private observer(transferId: string, role: TransferRole): SessionObserver {
+    const started = Date.now();
+    const emit = (event: TransferEvent): void => this.send(0, { type: 'event', event });
+    let progressTimer: NodeJS.Timeout | undefined;
+    const end = (): void => {
+      clearInterval(progressTimer);
+      const t = this.ctx.registry.get(transferId, role);
+      if (t) {
+        this.ctx.registry.remove(t);
+        this.owned.delete(t);
+      }
+    };
+    if (role === 'receive') {
+      progressTimer = setInterval(() => {
+        const t = this.ctx.registry.get(transferId, role);
+        const progress = t ? (t.session as ReceiveSession).takeProgress() : [];
+        if (progress.length > 0) emit({ transferId, kind: 'progress', progress });
+      }, this.ctx.limits.progressIntervalMs);
+      progressTimer.unref();
+    }
+    return {
+      fileDone: (fileIndex, bytes) => {
+        if (role === 'receive') emit({ transferId, kind: 'fileDone', fileIndex, bytes });
+      },
+      fileFailed: (fileIndex, error) => {
+        this.log.warn({ transfer: transferId, role, file: fileIndex, code: error.code, err: error.message }, 'file failed');
+        emit({ transferId, kind: 'fileFailed', fileIndex, error });
+      },
+      done: (bytes) => {
+        const seconds = (Date.now() - started) / 1000;
+        this.log.info({ transfer: transferId, role, bytes, seconds, rate: formatRate(bytes / Math.max(seconds, 1e-3)) }, 'transfer done');
+        end();
+        emit({ transferId, kind: 'transferDone', bytes });
+      },
+      failed: (error) => {
+        this.log.warn({ transfer: transferId, role, code: error.code, err: error.message }, 'transfer failed');
+        end();
+        emit({ transferId, kind: 'transferFailed', error: { code: error.code, message: error.message } });
+      },
+    };
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    for (const t of [...this.owned]) t.session.cancel('the client that started the transfer went away');
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Every knob of `etransfer serve`, resolved once at the edge (the CLI) and passed down. Each
+ * limit carries its unit in its name.
+ */
+import type { Acl } from '../common/acl.js';
+import type { HostPort } from '../common/host-port.js';
+import type { Logger } from './logger.js';
+
+export interface ServerLimits {
+  /** Largest control message accepted (ws maxPayload). */
+  maxControlMessageBytes: number;
+  /** Most WebSocket fragments per control message. */
+  maxControlFragments: number;
+  /** Data chunk size offered to clients, and the largest accepted. */
+  chunkSizeBytes: number;
+  maxChunkSizeBytes: number;
+  /** Streams granted per transfer; requests above are clamped. */
+  maxStreamsPerTransfer: number;
+  /** Unacknowledged chunks per data stream. */
+  windowChunks: number;
+  /** Files in one prepare request. */
+  maxFilesPerRequest: number;
+  /** Entries in one listing reply. */
+  maxListEntries: number;
+  /** Absolute deadline for the data handshake. */
+  handshakeTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** A data connection silent this long is closed; a transfer without connections this long fails. */
+  idleTimeoutMs: number;
+  /** How long a ticket may wait for its first data connection. */
+  ticketLifetimeMs: number;
+  /** Control connections that stop answering pings are closed after this. */
+  controlPingIntervalMs: number;
+  /** Free space kept in reserve beyond a transfer's size when accepting writes. */
+  freeSpaceMarginBytes: number;
+  /** Progress events per transfer are sent at most this often. */
+  progressIntervalMs: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  maxControlMessageBytes: 1024 * 1024,
+  maxControlFragments: 64,
+  chunkSizeBytes: 4 * 1024 * 1024,
+  maxChunkSizeBytes: 16 * 1024 * 1024,
+  maxStreamsPerTransfer: 16,
+  windowChunks: 4,
+  maxFilesPerRequest: 10_000,
+  maxListEntries: 100_000,
+  handshakeTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+  ticketLifetimeMs: 60_000,
+  controlPingIntervalMs: 30_000,
+  freeSpaceMarginBytes: 16 * 1024 * 1024,
+  progressIntervalMs: 250,
+};
+
+export interface ServerOptions {
+  control: HostPort;
+  /** Data listeners, advertised in this order. Empty: accepts no inbound data connections. */
+  data: HostPort[];
+  /** Host advertised to peers in place of each data listener's bind address. */
+  advertiseHost: string | undefined;
+  acl: Acl;
+  stateDir: string | undefined;
+  limits: ServerLimits;
+  logger: Logger;
+}

@@ -1,0 +1,127 @@
+/**
+ * `etransfer serve`: the control channel (WebSocket + protobuf) and the data ports, wired to the
+ * file-system policy and the transfer registry.
+ */
+import http from 'node:http';
+import type net from 'node:net';
+import os from 'node:os';
+import { WebSocketServer } from 'ws';
+import type { Acl } from '../common/acl.js';
+import { type HostPort, formatHostPort } from '../common/host-port.js';
+import { ControlSession, type ServerContext } from './control-session.js';
+import { startDataListener } from './data-listener.js';
+import { FsAccess } from './fs-access.js';
+import type { ServerOptions } from './options.js';
+import { TransferRegistry } from './transfer-registry.js';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface RunningServer {
+  /** Where the control channel listens (the real port when 0 was asked). */
+  control: HostPort;
+  /** Data addresses advertised to peers, in order. */
+  dataAddresses: string[];
+  registry: TransferRegistry;
+  /** Replaces the ACL used for new requests. */
+  setAcl(acl: Acl): void;
+  close(): Promise<void>;
+}
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { limits, logger } = options;
+  let acl = options.acl;
+  const registry = new TransferRegistry();
+  const dataServers: net.Server[] = [];
+  const advertised: string[] = [];
+
+  for (const bind of options.data) {
+    const server = await startDataListener({ bind, handshakeTimeoutMs: limits.handshakeTimeoutMs, registry, logger });
+    dataServers.push(server);
+    const port = (server.address() as net.AddressInfo).port;
+    const host = options.advertiseHost ?? (isWildcard(bind.host) ? os.hostname() : bind.host);
+    advertised.push(formatHostPort(host, port));
+  }
+
+  const ctx: ServerContext = {
+    limits,
+    fs: new FsAccess(() => acl),
+    registry,
+    dataAddresses: () => advertised,
+    logger,
+    version: SERVER_VERSION,
+  };
+
+  const httpServer = http.createServer((_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain' }).end('etransfer control channel: connect with the etransfer client\n');
+  });
+  httpServer.headersTimeout = limits.handshakeTimeoutMs;
+  httpServer.requestTimeout = limits.handshakeTimeoutMs;
+  const wss = new WebSocketServer({
+    server: httpServer,
+    maxPayload: limits.maxControlMessageBytes,
+    maxFragments: limits.maxControlFragments,
+    maxBufferedChunks: 256,
+    perMessageDeflate: false,
+    // Browsers always send Origin, our client never does: refuse cross-site WebSocket hijacking.
+    verifyClient: (info, done) => (info.req.headers.origin === undefined ? done(true) : done(false, 403, 'Forbidden')),
+  } as ConstructorParameters<typeof WebSocketServer>[0]);
+
+  const alive = new WeakMap<object, boolean>();
+  wss.on('connection', (ws, req) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+    new ControlSession(ws, ctx, peer);
+  });
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, limits.controlPingIntervalMs);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.control.port, options.control.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const controlPort = (httpServer.address() as net.AddressInfo).port;
+  const control = { host: options.control.host, port: controlPort };
+
+  if (!['127.0.0.1', '::1', 'localhost'].includes(options.control.host) && acl.anonymousMay('write')) {
+    logger.warn(
+      { control: formatHostPort(control.host, control.port) },
+      'the ACL lets anonymous clients write, and the server listens beyond loopback',
+    );
+  }
+  logger.info({ control: formatHostPort(control.host, control.port), data: advertised }, 'etransfer server listening');
+
+  return {
+    control,
+    dataAddresses: advertised,
+    registry,
+    setAcl(next: Acl) {
+      acl = next;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      for (const t of [...registry.all()]) t.session.cancel('the server is shutting down');
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await Promise.all(dataServers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    },
+  };
+}

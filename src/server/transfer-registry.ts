@@ -1,0 +1,59 @@
+/**
+ * The live transfers of a server, by transfer id. The same id can have a sending and a receiving
+ * end here (a copy between two folders of one server); at most one of them accepts inbound data
+ * connections, and only while its ticket is fresh or the transfer has begun.
+ */
+import type { DataSession } from '../transfer/data-session.js';
+
+export type TransferRole = 'send' | 'receive';
+
+export interface RegisteredTransfer {
+  id: string;
+  role: TransferRole;
+  ticket: Buffer;
+  session: DataSession;
+  acceptsInbound: boolean;
+  /** A ticket bounds the start of a transfer, not its length. */
+  ticketExpiresAtMs: number;
+  started: boolean;
+  /** Data streams negotiated for this transfer. */
+  streams: number;
+}
+
+export class TransferRegistry {
+  private readonly transfers = new Map<string, RegisteredTransfer>();
+
+  private static key(id: string, role: TransferRole): string {
+    return `${role}:${id}`;
+  }
+
+  add(transfer: RegisteredTransfer): void {
+    this.transfers.set(TransferRegistry.key(transfer.id, transfer.role), transfer);
+  }
+
+  get(id: string, role: TransferRole): RegisteredTransfer | undefined {
+    return this.transfers.get(TransferRegistry.key(id, role));
+  }
+
+  remove(transfer: RegisteredTransfer): void {
+    const key = TransferRegistry.key(transfer.id, transfer.role);
+    if (this.transfers.get(key) === transfer) this.transfers.delete(key);
+  }
+
+  /** The end of transfer `id` that takes inbound data connections right now, if any. */
+  inbound(id: string, nowMs = Date.now()): RegisteredTransfer | undefined {
+    for (const role of ['receive', 'send'] as const) {
+      const t = this.transfers.get(TransferRegistry.key(id, role));
+      if (t?.acceptsInbound && !t.session.finished && (t.started || nowMs < t.ticketExpiresAtMs)) return t;
+    }
+    return undefined;
+  }
+
+  get size(): number {
+    return this.transfers.size;
+  }
+
+  all(): IterableIterator<RegisteredTransfer> {
+    return this.transfers.values();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Where a sender's bytes come from: an opened file read at positions, or the /dev/zero test
+ * source that reads nothing at all.
+ */
+import { promises as fsp } from 'node:fs';
+import { EtxError, toEtxError } from '../common/errors.js';
+
+export interface ChunkSource {
+  readonly size: number;
+  /**
+   * Returns `length` bytes at `offset`. `scratch` (at least `length` bytes) may be filled and
+   * returned; the result is valid until the caller reuses `scratch`.
+   */
+  read(offset: number, length: number, scratch: Buffer): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** A regular file, opened once; positional reads so many streams can share the descriptor. */
+export class FileChunkSource implements ChunkSource {
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    readonly size: number,
+    private readonly label: string,
+  ) {}
+
+  /**
+   * Opens `path` (already judged by the caller) for reading. It must be a regular file of the
+   * size the transfer announced: anything else changed since it was planned.
+   */
+  static async open(path: string, expectedSize: number, label = path): Promise<FileChunkSource> {
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(path, 'r');
+    } catch (err) {
+      throw toEtxError(err, `opening ${label}`);
+    }
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) throw new EtxError('E_IO', `${label} is not a regular file`);
+      if (st.size !== expectedSize) {
+        throw new EtxError('E_SOURCE_CHANGED', `${label} is now ${st.size} bytes, ${expectedSize} were announced`);
+      }
+      return new FileChunkSource(handle, st.size, label);
+    } catch (err) {
+      await handle.close().catch(() => {});
+      throw toEtxError(err, `opening ${label}`);
+    }
+  }
+
+  async read(offset: number, length: number, scratch: Buffer): Promise<Buffer> {
+    let filled = 0;
+    while (filled < length) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await this.handle.read(scratch, filled, length - filled, offset + filled));
+      } catch (err) {
+        throw toEtxError(err, `reading ${this.label}`);
+      }
+      if (bytesRead === 0) throw new EtxError('E_SOURCE_CHANGED', `${this.label} shrank while being read`);
+      filled += bytesRead;
+    }
+    return scratch.subarray(0, length);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => {});
+  }
+}
+
+let zeros: Buffer | undefined;
+
+/** `/dev/zero:SIZE`: every chunk is the same shared zero buffer; nothing is read or copied. */
+export class ZeroChunkSource implements ChunkSource {
+  constructor(readonly size: number) {}
+
+  async read(_offset: number, length: number): Promise<Buffer> {
+    if (!zeros || zeros.length < length) zeros = Buffer.alloc(length);
+    return zeros.subarray(0, length);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,198 @@
+/**
+ * Opening an authenticated data connection, from either end: the dialer's side (try each
+ * advertised address in turn, prove the ticket) and the listener's side (read the hello, find the
+ * transfer, prove, check the dialer's proof). No file byte moves before both proofs pass.
+ */
+import net from 'node:net';
+import {
+  DIALER_HELLO_BYTES,
+  DIALER_PROOF_BYTES,
+  LISTENER_PROOF_BYTES,
+  decodeDialerHello,
+  encodeDialerHello,
+  encodeDialerProof,
+  encodeListenerProof,
+  newNonce,
+  verifyDialerProof,
+  verifyListenerProof,
+} from '../common/data-handshake.js';
+import { EtxError } from '../common/errors.js';
+import { formatHostPort, parseHostPort } from '../common/host-port.js';
+
+export interface AuthenticatedConnection {
+  socket: net.Socket;
+  /** Bytes that arrived after the handshake, to be fed to the frame decoder first. */
+  leftover: Buffer;
+}
+
+/** The most a peer may send before the handshake completes; anything more is hostile. */
+const MAX_HANDSHAKE_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * Collects a socket's bytes during the handshake and hands out exact-size reads. The deadline
+ * is absolute: a peer trickling one byte at a time does not extend it.
+ */
+class HandshakeReader {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private failure: Error | undefined;
+  private waiter: { bytes: number; resolve: (b: Buffer) => void; reject: (e: Error) => void } | undefined;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: net.Socket,
+    deadlineMs: number,
+  ) {
+    this.timer = setTimeout(() => this.fail(new EtxError('E_TIMEOUT', 'data handshake timed out')), deadlineMs);
+    socket.on('data', this.onData);
+    socket.on('error', this.onError);
+    socket.on('close', this.onClose);
+  }
+
+  private readonly onData = (data: Buffer): void => {
+    this.chunks.push(data);
+    this.buffered += data.length;
+    if (this.buffered > MAX_HANDSHAKE_BUFFER_BYTES) this.fail(new EtxError('E_PROTOCOL', 'data handshake: too much data'));
+    else this.serve();
+  };
+
+  private readonly onError = (err: Error): void => this.fail(err);
+  private readonly onClose = (): void => this.fail(new EtxError('E_PEER', 'data connection closed during the handshake'));
+
+  private fail(err: Error): void {
+    if (this.failure) return;
+    this.failure = err;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.reject(err);
+  }
+
+  private serve(): void {
+    const waiter = this.waiter;
+    if (!waiter || this.buffered < waiter.bytes) return;
+    this.waiter = undefined;
+    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    const rest = all.subarray(waiter.bytes);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.buffered = rest.length;
+    waiter.resolve(all.subarray(0, waiter.bytes));
+  }
+
+  read(bytes: number): Promise<Buffer> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiter = { bytes, resolve, reject };
+      this.serve();
+    });
+  }
+
+  /** Stops listening; returns whatever arrived past the handshake. */
+  detach(): Buffer {
+    clearTimeout(this.timer);
+    this.socket.off('data', this.onData);
+    this.socket.off('error', this.onError);
+    this.socket.off('close', this.onClose);
+    this.socket.pause();
+    const rest = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    this.chunks = [];
+    return rest;
+  }
+}
+
+export interface DialOptions {
+  connectTimeoutMs: number;
+  handshakeTimeoutMs: number;
+}
+
+function connectTcp(address: string, timeoutMs: number): Promise<net.Socket> {
+  const { host, port } = parseHostPort(address);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new EtxError('E_TIMEOUT', `connecting to ${formatHostPort(host, port)} timed out`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+export function tuneDataSocket(socket: net.Socket): void {
+  socket.setNoDelay(true);
+  socket.setKeepAlive(true, 30_000);
+}
+
+/** The dialer's side of the handshake on one connected socket. */
+async function proveAsDialer(socket: net.Socket, transferId: string, ticket: Buffer, handshakeTimeoutMs: number): Promise<Buffer> {
+  const reader = new HandshakeReader(socket, handshakeTimeoutMs);
+  try {
+    const dialerNonce = newNonce();
+    socket.write(encodeDialerHello({ transferId, nonce: dialerNonce }));
+    const listenerNonce = verifyListenerProof(await reader.read(LISTENER_PROOF_BYTES), ticket, transferId, dialerNonce);
+    socket.write(encodeDialerProof({ ticket, transferId, dialerNonce, listenerNonce }));
+    return reader.detach();
+  } catch (err) {
+    reader.detach();
+    throw err;
+  }
+}
+
+/**
+ * Dials the addresses in the order given and returns the first connection whose listener
+ * proves the ticket. Whatever went wrong, the caller gets one generic error: the dialer must
+ * not become a port scanner that reports refused vs filtered vs "some other service".
+ */
+export async function dialData(
+  addresses: readonly string[],
+  transferId: string,
+  ticket: Buffer,
+  options: DialOptions,
+): Promise<AuthenticatedConnection & { address: string }> {
+  const causes: unknown[] = [];
+  for (const address of addresses) {
+    let socket: net.Socket | undefined;
+    try {
+      socket = await connectTcp(address, options.connectTimeoutMs);
+      tuneDataSocket(socket);
+      const leftover = await proveAsDialer(socket, transferId, ticket, options.handshakeTimeoutMs);
+      return { socket, leftover, address };
+    } catch (err) {
+      socket?.destroy();
+      causes.push(err);
+    }
+  }
+  throw new EtxError('E_CONNECT', `no etransfer data port for this transfer answered at ${addresses.join(', ') || '(no address)'}`, {
+    cause: new AggregateError(causes),
+  });
+}
+
+export interface AcceptOptions {
+  handshakeTimeoutMs: number;
+  /** The ticket of a live transfer that accepts inbound connections, or undefined. */
+  ticketFor(transferId: string): Buffer | undefined;
+}
+
+/** The listener's side: returns the transfer the dialer proved it belongs to. */
+export async function acceptData(socket: net.Socket, options: AcceptOptions): Promise<AuthenticatedConnection & { transferId: string }> {
+  tuneDataSocket(socket);
+  const reader = new HandshakeReader(socket, options.handshakeTimeoutMs);
+  try {
+    const hello = decodeDialerHello(await reader.read(DIALER_HELLO_BYTES));
+    const ticket = options.ticketFor(hello.transferId);
+    if (!ticket) throw new EtxError('E_TICKET', 'data connection for an unknown transfer');
+    const proof = { ticket, transferId: hello.transferId, dialerNonce: hello.nonce, listenerNonce: newNonce() };
+    socket.write(encodeListenerProof(proof));
+    verifyDialerProof(await reader.read(DIALER_PROOF_BYTES), proof);
+    return { socket, leftover: reader.detach(), transferId: hello.transferId };
+  } catch (err) {
+    reader.detach();
+    throw err;
+  }
+}

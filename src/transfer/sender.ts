@@ -1,0 +1,226 @@
+/**
+ * The sending end of a transfer. Chunks of every file are handed to whichever stream has room
+ * (fewer than `windowChunks` unacknowledged), so a slow stream never holds the others back and
+ * memory stays bounded by streams x window x chunk size whatever the file size. A stream that
+ * breaks gives its unacknowledged chunks back to the queue for the others.
+ */
+import zlib from 'node:zlib';
+import { EtxError, toEtxError } from '../common/errors.js';
+import type { CodedError } from '../common/messages.js';
+import { type DataFrame, FrameType, encodeAbort, encodeChunkHeader } from '../common/data-frames.js';
+import { BufferPool } from './buffer-pool.js';
+import type { ChunkSource } from './chunk-source.js';
+import { DataSession } from './data-session.js';
+import type { DataStream } from './data-stream.js';
+import { type SessionObserver, type SessionOptions, chunkCount, chunkLength } from './session-types.js';
+
+export interface SendFile {
+  /** The file's index in the transfer, shared by both ends. */
+  index: number;
+  size: number;
+  /** Opens the source when its first chunk is due (so 10,000 files do not hold 10,000 fds). */
+  open(): Promise<ChunkSource>;
+  /** Set when this end refused the file: the receiver is told on the first stream. */
+  refused?: CodedError;
+}
+
+interface Chunk {
+  file: FileState;
+  offset: number;
+  length: number;
+}
+
+interface FileState {
+  spec: SendFile;
+  source: Promise<ChunkSource> | undefined;
+  nextOffset: number;
+  chunksLeft: number;
+  failed: boolean;
+}
+
+const chunkKey = (fileIndex: number, offset: number): string => `${fileIndex}:${offset}`;
+
+export class SendSession extends DataSession {
+  private readonly files = new Map<number, FileState>();
+  private readonly order: FileState[];
+  private cursor = 0;
+  /** Chunks given back by broken streams, sent again before new ones. */
+  private readonly requeued: Chunk[] = [];
+  private readonly inflight = new Map<DataStream, Map<string, Chunk>>();
+  private readonly pool: BufferPool;
+  private filesLeft: number;
+  private bytesAcked = 0;
+  /** Files refused here, which the receiver has not been told about yet. */
+  private pendingAborts: FileState[];
+
+  constructor(files: readonly SendFile[], options: SessionOptions, observer: SessionObserver) {
+    super(options, observer);
+    this.order = files.map((spec) => ({
+      spec,
+      source: undefined,
+      nextOffset: 0,
+      chunksLeft: chunkCount(spec.size, options.chunkSizeBytes),
+      failed: spec.refused !== undefined,
+    }));
+    for (const f of this.order) this.files.set(f.spec.index, f);
+    this.pendingAborts = this.order.filter((f) => f.spec.refused);
+    this.filesLeft = this.order.filter((f) => f.chunksLeft > 0 && !f.failed).length;
+    this.pool = new BufferPool(options.chunkSizeBytes, 64);
+  }
+
+  /** Call once the owner is listening: a transfer of only empty files is done at once. */
+  start(): void {
+    if (this.filesLeft === 0 && this.pendingAborts.length === 0) this.succeed(0, true);
+    else this.armNoStreamTimer();
+  }
+
+  get acknowledgedBytes(): number {
+    return this.bytesAcked;
+  }
+
+  protected onStreamAdded(stream: DataStream): void {
+    this.inflight.set(stream, new Map());
+    for (const file of this.pendingAborts) {
+      stream.write(encodeAbort(file.spec.index, file.spec.refused!, this.options.maxMessageBytes));
+    }
+    this.pendingAborts = [];
+    if (this.filesLeft === 0) this.succeed(0, true);
+    else this.pump(stream);
+  }
+
+  protected onStreamClosed(stream: DataStream, error: EtxError | undefined): void {
+    const lost = this.inflight.get(stream);
+    this.inflight.delete(stream);
+    if (lost) for (const chunk of lost.values()) if (!chunk.file.failed) this.requeued.push(chunk);
+    if (error && (error.code === 'E_PROTOCOL' || error.code === 'E_TOO_LARGE' || error.code === 'E_NO_SPACE')) {
+      this.fail(error);
+      return;
+    }
+    // Other streams pick up what this one lost.
+    for (const s of this.inflight.keys()) this.pump(s);
+  }
+
+  private nextChunk(): Chunk | undefined {
+    while (this.requeued.length > 0) {
+      const chunk = this.requeued.shift()!;
+      if (!chunk.file.failed) return chunk;
+    }
+    while (this.cursor < this.order.length) {
+      const file = this.order[this.cursor]!;
+      if (file.failed || file.nextOffset >= file.spec.size) {
+        this.cursor++;
+        continue;
+      }
+      const offset = file.nextOffset;
+      const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
+      file.nextOffset += length;
+      return { file, offset, length };
+    }
+    return undefined;
+  }
+
+  private pump(stream: DataStream): void {
+    const mine = this.inflight.get(stream);
+    if (!mine) return;
+    while (!this.finished && mine.size < this.options.windowChunks) {
+      const chunk = this.nextChunk();
+      if (!chunk) return;
+      mine.set(chunkKey(chunk.file.spec.index, chunk.offset), chunk);
+      void this.sendChunk(stream, chunk);
+    }
+  }
+
+  private async sendChunk(stream: DataStream, chunk: Chunk): Promise<void> {
+    const { file } = chunk;
+    const scratch = this.pool.acquire();
+    let data: Buffer;
+    try {
+      file.source ??= file.spec.open();
+      const source = await file.source;
+      data = await source.read(chunk.offset, chunk.length, scratch);
+    } catch (err) {
+      this.pool.release(scratch);
+      this.failFile(file, toEtxError(err), stream);
+      return;
+    }
+    // The stream may have died while we read; its chunks were requeued already.
+    if (stream.closed || this.finished || file.failed || !this.inflight.get(stream)?.has(chunkKey(file.spec.index, chunk.offset))) {
+      this.pool.release(scratch);
+      return;
+    }
+    const crc = zlib.crc32(data);
+    stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, crc));
+    stream.write(data, () => this.pool.release(scratch));
+  }
+
+  protected onFrame(stream: DataStream, frame: DataFrame): void {
+    switch (frame.type) {
+      case FrameType.ACK:
+        this.onAck(stream, frame.fileIndex, frame.offset, frame.length);
+        return;
+      case FrameType.ABORT: {
+        // The receiver gave up on this file (its disk, its rules): stop sending it.
+        const file = this.files.get(frame.fileIndex);
+        if (file && !file.failed) this.failFile(file, new EtxError(frame.error.code, frame.error.message), undefined);
+        return;
+      }
+      case FrameType.ERROR:
+        this.fail(new EtxError(frame.error.code, `peer: ${frame.error.message}`));
+        return;
+      default:
+        stream.destroy(new EtxError('E_PROTOCOL', 'unexpected frame from the receiver'));
+    }
+  }
+
+  private onAck(stream: DataStream, fileIndex: number, offset: number, length: number): void {
+    const mine = this.inflight.get(stream);
+    const key = chunkKey(fileIndex, offset);
+    const chunk = mine?.get(key);
+    if (!chunk || chunk.length !== length) {
+      // Acknowledging what was never sent on this stream: the peer is confused or hostile.
+      if (chunk === undefined && this.files.get(fileIndex)?.failed) return;
+      stream.destroy(new EtxError('E_PROTOCOL', 'acknowledgement for a chunk not in flight'));
+      return;
+    }
+    mine!.delete(key);
+    this.bytesAcked += length;
+    const file = chunk.file;
+    file.chunksLeft--;
+    if (file.chunksLeft === 0) {
+      void this.closeSource(file);
+      this.observer.fileDone(file.spec.index, file.spec.size);
+      this.fileResolved();
+    }
+    this.pump(stream);
+  }
+
+  private failFile(file: FileState, error: EtxError, via: DataStream | undefined): void {
+    if (file.failed || this.finished) return;
+    file.failed = true;
+    for (const mine of this.inflight.values()) {
+      for (const [key, chunk] of mine) if (chunk.file === file) mine.delete(key);
+    }
+    void this.closeSource(file);
+    // Tell the receiver, so it drops the partial and stops waiting for the rest.
+    const stream = via && !via.closed ? via : [...this.streams][0];
+    stream?.write(encodeAbort(file.spec.index, { code: error.code, message: error.message }, this.options.maxMessageBytes));
+    this.observer.fileFailed(file.spec.index, { code: error.code, message: error.message });
+    this.fileResolved();
+    for (const s of this.inflight.keys()) this.pump(s);
+  }
+
+  private fileResolved(): void {
+    this.filesLeft--;
+    if (this.filesLeft === 0) this.succeed(this.bytesAcked, true);
+  }
+
+  private async closeSource(file: FileState): Promise<void> {
+    const source = file.source;
+    file.source = undefined;
+    if (source) await source.then((s) => s.close()).catch(() => {});
+  }
+
+  protected async releaseFiles(): Promise<void> {
+    await Promise.all(this.order.map((f) => this.closeSource(f)));
+  }
+}

@@ -1,0 +1,29 @@
+/** What both ends of a transfer share: options and the observer their owner listens with. */
+import type { CodedError } from '../common/messages.js';
+import type { EtxError } from '../common/errors.js';
+
+export interface SessionOptions {
+  transferId: string;
+  chunkSizeBytes: number;
+  /** Chunks a stream may have sent but not yet seen acknowledged (sender) or being written (receiver). */
+  windowChunks: number;
+  /** A data connection silent this long is closed; a session without connections this long fails. */
+  idleTimeoutMs: number;
+  /** Largest ABORT/ERROR text accepted on a data connection. */
+  maxMessageBytes: number;
+}
+
+export interface SessionObserver {
+  fileDone(fileIndex: number, bytes: number): void;
+  fileFailed(fileIndex: number, error: CodedError): void;
+  done(bytes: number): void;
+  failed(error: EtxError): void;
+}
+
+export function chunkCount(size: number, chunkSizeBytes: number): number {
+  return Math.ceil(size / chunkSizeBytes);
+}
+
+export function chunkLength(size: number, offset: number, chunkSizeBytes: number): number {
+  return Math.min(chunkSizeBytes, size - offset);
+}

@@ -1,0 +1,54 @@
+/**
+ * Deciding what happens to one destination file under a write mode, and how its sink is made.
+ * Shared by a server (after its ACL allowed the write) and a laptop pulling files (its own disk).
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { EtxError, toEtxError } from '../common/errors.js';
+import type { FileOutcome, WriteMode } from '../common/messages.js';
+import { type FileSink, PartialFileSink } from './file-sink.js';
+
+export interface WritePlan {
+  outcome: FileOutcome;
+  /** Set when accepted and a real file: where the final file goes. */
+  finalPath?: string;
+  /** Set when accepted: makes the sink once the first chunk is due. */
+  createSink?: (transferId: string) => Promise<FileSink>;
+}
+
+export function failedPlan(err: unknown): WritePlan {
+  const e = toEtxError(err);
+  return { outcome: { state: 'failed', error: { code: e.code, message: e.message } } };
+}
+
+/**
+ * `finalPath` is resolved and judged already; `label` is how the user named it. A refusal is an
+ * outcome (the rest of the files go on), never a throw.
+ */
+export async function planFileWrite(finalPath: string, label: string, mode: WriteMode, fileMode: number): Promise<WritePlan> {
+  try {
+    const existing = await fsp.lstat(finalPath).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw toEtxError(err, label);
+    });
+    if (existing) {
+      if (existing.isDirectory()) throw new EtxError('E_IS_A_DIRECTORY', `${label} is a folder`);
+      if (mode === 'skip-existing') return { outcome: { state: 'skipped', reason: `${label} exists` } };
+      if (mode === 'new') throw new EtxError('E_EXISTS', `${label} exists (use --overwrite to replace it)`);
+      if (!existing.isFile()) throw new EtxError('E_EXISTS', `${label} exists and is not a regular file`);
+    }
+    if (mode === 'resume') throw new EtxError('E_USAGE', '--mode resume is not supported yet');
+    return {
+      outcome: { state: 'accepted' },
+      finalPath,
+      createSink: async (transferId) => {
+        await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o755 }).catch((err) => {
+          throw toEtxError(err, `creating the folder of ${label}`);
+        });
+        return PartialFileSink.create({ finalPath, mode, fileMode, transferId, label });
+      },
+    };
+  } catch (err) {
+    return failedPlan(err);
+  }
+}
