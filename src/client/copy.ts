@@ -155,6 +155,7 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
       bytes: files.reduce((n, f) => n + (f.status === 'done' ? f.bytes : 0), 0),
       seconds: (performance.now() - started) / 1000,
       viaClient: !(src && dst),
+      controlBytes: clients.reduce((n, c) => n + c.bytesOnWire, 0),
     };
     options.reporter.finish(summary);
     return summary;

@@ -22,6 +22,8 @@ export interface CopySummary {
   seconds: number;
   /** Set when the data took a path through this client (local endpoint or relay). */
   viaClient: boolean;
+  /** Bytes on this client's control connections (a third-party copy moves no data through it). */
+  controlBytes: number;
 }
 
 export interface CopyReporter {

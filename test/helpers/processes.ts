@@ -1,0 +1,69 @@
+/** Runs the real `bin/etransfer` as child processes (the CLI's end-to-end tests). */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const BIN = path.resolve(import.meta.dirname, '../../bin/etransfer');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  controlPort: number;
+  dataAddresses: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts `etransfer serve` on port 0 and reads the real ports from its "listening" log line. */
+export function startServerProcess(extraArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', ...extraArgs], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stderr! });
+    const timer = setTimeout(() => reject(new Error('server did not start')), 15_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    lines.on('line', (line) => {
+      let entry: { msg?: string; control?: string; data?: string[] };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (entry.msg !== 'etransfer server listening') return;
+      clearTimeout(timer);
+      const controlPort = Number(entry.control!.split(':').pop());
+      resolve({
+        child,
+        controlPort,
+        dataAddresses: entry.data ?? [],
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * A slow disk slows the sender instead of growing memory: the receiver pauses a stream while its
+ * writes lag, and the sender never has more than streams x window chunks read but unacknowledged.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChunkSource } from '../../src/transfer/chunk-source.js';
+import type { FileSink } from '../../src/transfer/file-sink.js';
+import { ReceiveSession } from '../../src/transfer/receiver.js';
+import { SendSession } from '../../src/transfer/sender.js';
+import { dial, listenFor, newTransfer, record } from '../helpers/engine.js';
+
+describe('backpressure', () => {
+  it('bounds chunks in flight by streams x window when the disk is slow', async () => {
+    const MiB = 1024 * 1024;
+    const size = 48 * MiB;
+    const streams = 3;
+    const { options, ticket } = newTransfer({ chunkSizeBytes: MiB, windowChunks: 2 });
+
+    let reads = 0;
+    let maxReadsOutstanding = 0; // chunks read by the sender and not yet acknowledged
+    let writing = 0;
+    let maxWriting = 0;
+    let written = 0;
+
+    const zeros = Buffer.alloc(MiB);
+    const source: ChunkSource = {
+      size,
+      async read(_offset, length) {
+        reads++;
+        maxReadsOutstanding = Math.max(maxReadsOutstanding, reads - sender.acknowledgedBytes / MiB);
+        return zeros.subarray(0, length);
+      },
+      async close() {},
+    };
+    const slowSink: FileSink = {
+      async write(_offset, parts) {
+        writing++;
+        maxWriting = Math.max(maxWriting, writing);
+        await new Promise((r) => setTimeout(r, 15));
+        writing--;
+        written += parts.reduce((n, p) => n + p.length, 0);
+      },
+      async complete() {},
+      async abort() {},
+    };
+
+    const receiverOutcome = record();
+    const receiver = new ReceiveSession([{ index: 0, size, createSink: async () => slowSink }], options, receiverOutcome.observer);
+    const senderOutcome = record();
+    const sender = new SendSession([{ index: 0, size, open: async () => source }], options, senderOutcome.observer);
+    const listener = await listenFor(() => receiver, ticket);
+    receiver.start();
+    sender.start();
+    const conns = await Promise.all(Array.from({ length: streams }, () => dial(listener, options.transferId, ticket)));
+    for (const c of conns) sender.addConnection(c);
+
+    const [r, s] = await Promise.all([receiverOutcome.done, senderOutcome.done]);
+    await listener.close();
+    expect(r).toEqual({ ok: true, bytes: size });
+    expect(s.ok).toBe(true);
+    expect(written).toBe(size);
+    expect(maxReadsOutstanding).toBeLessThanOrEqual(streams * options.windowChunks);
+    expect(maxWriting).toBeLessThanOrEqual(streams * options.windowChunks);
+  });
+});
