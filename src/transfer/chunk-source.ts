@@ -3,6 +3,7 @@
  * source that reads nothing at all.
  */
 import { promises as fsp } from 'node:fs';
+import zlib from 'node:zlib';
 import { EtxError, toEtxError } from '../common/errors.js';
 
 export interface ChunkSource {
@@ -12,6 +13,8 @@ export interface ChunkSource {
    * returned; the result is valid until the caller reuses `scratch`.
    */
   read(offset: number, length: number, scratch: Buffer): Promise<Buffer>;
+  /** The crc32 of a chunk when the source knows it without hashing (the zero source). */
+  knownCrc?(length: number): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export class FileChunkSource implements ChunkSource {
 }
 
 let zeros: Buffer | undefined;
+const zeroCrcs = new Map<number, number>();
 
 /** `/dev/zero:SIZE`: every chunk is the same shared zero buffer; nothing is read or copied. */
 export class ZeroChunkSource implements ChunkSource {
@@ -76,6 +80,16 @@ export class ZeroChunkSource implements ChunkSource {
   async read(_offset: number, length: number): Promise<Buffer> {
     if (!zeros || zeros.length < length) zeros = Buffer.alloc(length);
     return zeros.subarray(0, length);
+  }
+
+  knownCrc(length: number): number {
+    let crc = zeroCrcs.get(length);
+    if (crc === undefined) {
+      if (!zeros || zeros.length < length) zeros = Buffer.alloc(length);
+      crc = zlib.crc32(zeros.subarray(0, length));
+      zeroCrcs.set(length, crc);
+    }
+    return crc;
   }
 
   async close(): Promise<void> {}

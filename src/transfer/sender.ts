@@ -134,9 +134,10 @@ export class SendSession extends DataSession {
     const { file } = chunk;
     const scratch = this.pool.acquire();
     let data: Buffer;
+    let source: ChunkSource;
     try {
       file.source ??= file.spec.open();
-      const source = await file.source;
+      source = await file.source;
       data = await source.read(chunk.offset, chunk.length, scratch);
     } catch (err) {
       this.pool.release(scratch);
@@ -148,7 +149,7 @@ export class SendSession extends DataSession {
       this.pool.release(scratch);
       return;
     }
-    const crc = zlib.crc32(data);
+    const crc = source.knownCrc?.(chunk.length) ?? zlib.crc32(data);
     stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, crc));
     stream.write(data, () => this.pool.release(scratch));
   }

@@ -129,3 +129,55 @@ describe('hostile peers', () => {
     expect(elapsed).toBeLessThan(3000);
   });
 });
+
+describe('a server told to dial something that is not an etransfer data port', () => {
+  it('sends only its fixed hello and reports one generic error (the FTP bounce, S1)', async () => {
+    const scratch = await makeScratch();
+    const s = await startTestServer(pubAcl(scratch), { handshakeTimeoutMs: 500, connectTimeoutMs: 500 });
+    const received: Buffer[] = [];
+    const victim = net.createServer((sock) => {
+      sock.on('data', (d) => received.push(d));
+      sock.on('error', () => {});
+      // Answer like a chatty service would.
+      sock.write('220 smtp.example ESMTP ready\r\n');
+    });
+    await new Promise<void>((resolve) => victim.listen(0, '127.0.0.1', resolve));
+    const victimPort = (victim.address() as net.AddressInfo).port;
+    try {
+      const src = path.join(scratch.pub, 'secret.bin');
+      await writeRandomFile(src, 100_000);
+      const client = await ControlClient.connect('127.0.0.1', s.port);
+      const events: string[] = [];
+      const transferId = randomBytes(16).toString('hex');
+      const failed = new Promise<string>((resolve) =>
+        client.onTransferEvent(transferId, (ev) => {
+          events.push(ev.kind);
+          if (ev.kind === 'transferFailed') resolve(ev.error.code);
+        }),
+      );
+      await client.request(
+        {
+          type: 'prepareSend',
+          transferId,
+          ticket: randomBytes(32),
+          files: [{ path: src, size: 100_000, mode: 0o644 }],
+          accepted: [0],
+          streams: 2,
+          chunkSizeBytes: 0,
+          dialAddresses: [`127.0.0.1:${victimPort}`],
+        },
+        'sendReady',
+      );
+      expect(await failed).toBe('E_CONNECT');
+      client.close();
+      const all = Buffer.concat(received);
+      // Two streams, each exactly one 56-byte hello, and nothing of the file.
+      expect(all.length).toBe(2 * 56);
+      expect(all.subarray(0, 4).toString()).toBe('ETXD');
+    } finally {
+      victim.close();
+      await s.close();
+      await scratch.cleanup();
+    }
+  });
+});
