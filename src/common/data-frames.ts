@@ -174,7 +174,7 @@ export class FrameDecoder {
       case FrameType.CHUNK:
         if (length === 0) throw protocolError('empty chunk');
         if (length > this.limits.maxChunkBytes) {
-          throw new EtxError('E_TOO_LARGE', `data frame: chunk of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
+          throw new EtxError('E_PROTOCOL', `data frame: chunk of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
         }
         return { type, fileIndex, offset, length, crc, payloadBytes: length };
       case FrameType.ACK:
@@ -182,7 +182,7 @@ export class FrameDecoder {
         return { type, fileIndex, offset, length, crc, payloadBytes: 0 };
       case FrameType.ABORT:
       case FrameType.ERROR:
-        if (length > this.limits.maxMessageBytes) throw new EtxError('E_TOO_LARGE', 'data frame: message too long');
+        if (length > this.limits.maxMessageBytes) throw new EtxError('E_PROTOCOL', 'data frame: message too long');
         return { type, fileIndex, offset, length, crc, payloadBytes: length };
       case FrameType.END:
         if (length !== 0 || offset !== 0) throw protocolError('END with a payload');

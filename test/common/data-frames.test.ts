@@ -254,7 +254,7 @@ describe('data frames: garbage (THREATS D5-D7, D10)', () => {
     expectEtx(() => new FrameDecoder().push(encodeAck(0, 0, 0)), 'E_PROTOCOL');
   });
 
-  it('D5: a chunk over maxChunkBytes is E_TOO_LARGE on its header alone, with nothing buffered', () => {
+  it('D5: a chunk over maxChunkBytes is E_PROTOCOL on its header alone, with nothing buffered', () => {
     const limits = { maxChunkBytes: 1024, maxMessageBytes: 64 };
     const atLimit = Buffer.concat(chunk(0, 0, pattern(1024, 0)).bytes);
     const header = encodeChunkHeader(0, 0, 1025, 0);
@@ -271,17 +271,17 @@ describe('data frames: garbage (THREATS D5-D7, D10)', () => {
     expect(flatten(decoder.push(atLimit))[0]).toMatchObject({ type: FrameType.CHUNK, length: 1024 });
     // One more byte: refused when the 24th header byte arrives, before any payload.
     expect(decoder.push(header.subarray(0, FRAME_HEADER_BYTES - 1))).toEqual([]);
-    expectEtx(() => decoder.push(header.subarray(FRAME_HEADER_BYTES - 1)), 'E_TOO_LARGE');
+    expectEtx(() => decoder.push(header.subarray(FRAME_HEADER_BYTES - 1)), 'E_PROTOCOL');
     expect(allocs.filter((n) => n > limits.maxChunkBytes)).toEqual([]);
   });
 
-  it('D5: a 0xFFFFFFFF length is E_TOO_LARGE (default limits) with no big allocation', () => {
+  it('D5: a 0xFFFFFFFF length is E_PROTOCOL (default limits) with no big allocation', () => {
     const spy = vi.spyOn(Buffer, 'allocUnsafe');
     const alloc = vi.spyOn(Buffer, 'alloc');
-    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.CHUNK, { length: 0xffffffff })), 'E_TOO_LARGE');
+    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.CHUNK, { length: 0xffffffff })), 'E_PROTOCOL');
     for (const call of [...spy.mock.calls, ...alloc.mock.calls]) expect(call[0]).toBeLessThanOrEqual(DEFAULT_FRAME_LIMITS.maxChunkBytes);
-    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.ABORT, { length: 0xffffffff })), 'E_TOO_LARGE');
-    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.ERROR, { length: 0xffffffff })), 'E_TOO_LARGE');
+    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.ABORT, { length: 0xffffffff })), 'E_PROTOCOL');
+    expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.ERROR, { length: 0xffffffff })), 'E_PROTOCOL');
   });
 
   it('D6: an offset of 2^53 or more is E_PROTOCOL; 2^53 - 1 is fine', () => {
@@ -301,16 +301,16 @@ describe('data frames: garbage (THREATS D5-D7, D10)', () => {
     expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.END, { offsetLow: 1 })), 'E_PROTOCOL');
   });
 
-  it('an ABORT or ERROR message over maxMessageBytes is E_TOO_LARGE', () => {
+  it('an ABORT or ERROR message over maxMessageBytes is E_PROTOCOL', () => {
     const limits = { maxChunkBytes: MIB, maxMessageBytes: 100 };
     for (const type of [FrameType.ABORT, FrameType.ERROR]) {
-      expectEtx(() => new FrameDecoder(limits).push(rawHeader(type, { length: 101 })), 'E_TOO_LARGE');
+      expectEtx(() => new FrameDecoder(limits).push(rawHeader(type, { length: 101 })), 'E_PROTOCOL');
       const ok = Buffer.concat([rawHeader(type, { length: 100 }), Buffer.from(`E_IO\n${'m'.repeat(95)}`)]);
       expect(new FrameDecoder(limits).push(ok)).toHaveLength(1);
     }
     expectEtx(
       () => new FrameDecoder().push(rawHeader(FrameType.ABORT, { length: DEFAULT_FRAME_LIMITS.maxMessageBytes + 1 })),
-      'E_TOO_LARGE',
+      'E_PROTOCOL',
     );
   });
 
