@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PlannedSource, planDestinations, sourceName, splitTrailingSlash } from '../../src/client/copy-plan.js';
-import { EtxError } from '../../src/common/errors.js';
 import type { FileInfo, FileType } from '../../src/common/messages.js';
+import { expectEtx } from '../helpers/expect-etx.js';
 
 function info(type: FileType, size = 0, mode = 0o644): FileInfo {
   return { name: 'x', type, size, mtimeMs: 0, mode };
@@ -9,17 +9,6 @@ function info(type: FileType, size = 0, mode = 0o644): FileInfo {
 
 function src(path: string, size = 100, mode = 0o644): PlannedSource {
   return { path, info: info('file', size, mode) };
-}
-
-function expectEtx(fn: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(EtxError);
-  expect((caught as EtxError).code).toBe(code);
 }
 
 describe('planDestinations', () => {

@@ -5,30 +5,12 @@ import { decodeEnvelope, encodeEnvelope, safeUint } from '../../src/common/contr
 import { EtxError } from '../../src/common/errors.js';
 import type { ControlMessage, Envelope } from '../../src/common/messages.js';
 import { etransfer as pb } from '../../src/common/proto/control.js';
+import { expectEtx } from '../helpers/expect-etx.js';
 
 const MAX = 1024 * 1024;
 const TID = '00112233445566778899aabbccddeeff';
 const TICKET = Buffer.alloc(32, 0xab);
 const NONCE = Buffer.alloc(32, 0x5c);
-
-/** Runs fn and returns what it threw (or fails the test if it did not throw). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
-
-function expectEtx(fn: () => unknown, code: string, messagePart?: string): EtxError {
-  const err = thrown(fn);
-  expect(err).toBeInstanceOf(EtxError);
-  const e = err as EtxError;
-  expect(e.code).toBe(code);
-  if (messagePart) expect(e.message).toContain(messagePart);
-  return e;
-}
 
 function varint(value: bigint | number): number[] {
   let v = BigInt(value);

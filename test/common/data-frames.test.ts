@@ -17,6 +17,7 @@ import {
 } from '../../src/common/data-frames.js';
 import { EtxError } from '../../src/common/errors.js';
 import type { CodedError } from '../../src/common/messages.js';
+import { expectEtx } from '../helpers/expect-etx.js';
 
 /**
  * A decoded frame with the chunk payload parts joined and reduced to its length and SHA-256, for
@@ -95,18 +96,6 @@ function decodeInPieces(stream: Buffer, cuts: number[], limits?: FrameLimits): {
     start = cut;
   }
   return { frames: flatten(frames), decoder };
-}
-
-function expectEtx(fn: () => unknown, code: string): EtxError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(EtxError);
-  expect((caught as EtxError).code).toBe(code);
-  return caught as EtxError;
 }
 
 /** A 24-byte header written field by field, so it can hold what the encoders refuse to write. */

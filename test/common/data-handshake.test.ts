@@ -14,21 +14,10 @@ import {
   verifyDialerProof,
   verifyListenerProof,
 } from '../../src/common/data-handshake.js';
-import { EtxError } from '../../src/common/errors.js';
 import { TICKET_BYTES, TRANSFER_ID_BYTES } from '../../src/common/messages.js';
+import { expectEtx } from '../helpers/expect-etx.js';
 
 const TRANSFER_ID = randomBytes(TRANSFER_ID_BYTES).toString('hex');
-
-function expectEtx(fn: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(EtxError);
-  expect((caught as EtxError).code).toBe(code);
-}
 
 /** Flips one bit of a copy. */
 function tampered(bytes: Buffer, index: number): Buffer {
