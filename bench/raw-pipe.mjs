@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 
 const CHUNK = 4 * 1024 * 1024;
 const HEADER_BYTES = 16;
-const BUFFERS_PER_STREAM = 3;
+const BUFFERS_PER_STREAM = 4;
 const MAX_WRITES_IN_FLIGHT = 2;
 
 const nowNs = () => process.hrtime.bigint();
@@ -181,21 +181,17 @@ async function sendRange(port, range, source) {
   sock.write(header);
 
   const end = range.offset + range.length;
-  if (source.zero) {
-    for (let pos = range.offset; pos < end; pos += CHUNK) {
-      const n = Math.min(CHUNK, end - pos);
-      if (!sock.write(n === CHUNK ? source.zero : source.zero.subarray(0, n))) await once(sock, 'drain');
-    }
-  } else {
-    const pool = new BufferPool(BUFFERS_PER_STREAM, CHUNK);
-    for (let pos = range.offset; pos < end; pos += CHUNK) {
-      const n = Math.min(CHUNK, end - pos);
-      const buf = await pool.acquire();
+  // Up to BUFFERS_PER_STREAM chunks queued per socket, each freed when the kernel has taken it
+  // (its write callback): a pipeline like etransfer's window, not stop-and-wait on 'drain'.
+  const pool = new BufferPool(BUFFERS_PER_STREAM, CHUNK);
+  for (let pos = range.offset; pos < end; pos += CHUNK) {
+    const n = Math.min(CHUNK, end - pos);
+    const buf = await pool.acquire();
+    if (!source.zero) {
       const { bytesRead } = await source.handle.read(buf, 0, n, pos);
       if (bytesRead !== n) throw new Error(`short read: ${bytesRead} of ${n} bytes at ${pos}`);
-      const ok = sock.write(buf.subarray(0, n), () => pool.release(buf));
-      if (!ok) await once(sock, 'drain');
     }
+    sock.write(source.zero ? source.zero.subarray(0, n) : buf.subarray(0, n), () => pool.release(buf));
   }
   sock.end();
   await once(sock, 'close');

@@ -31,6 +31,8 @@ export interface CopyOptions {
   connectTimeoutMs: number;
   handshakeTimeoutMs: number;
   idleTimeoutMs: number;
+  /** Times a chunk may fail its hash check before its file fails (this client's own sessions). */
+  maxChunkAttempts: number;
   reporter: CopyReporter;
 }
 
@@ -43,6 +45,7 @@ export const DEFAULT_COPY_OPTIONS: Omit<CopyOptions, 'reporter'> = {
   connectTimeoutMs: 10_000,
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
+  maxChunkAttempts: 3,
 };
 
 type Remote = Extract<Endpoint, { kind: 'remote' }>;
@@ -228,7 +231,14 @@ async function thirdParty(
 }
 
 function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {
-  return { transferId, chunkSizeBytes, windowChunks: options.windowChunks, idleTimeoutMs: options.idleTimeoutMs, maxMessageBytes: 1024 };
+  return {
+    transferId,
+    chunkSizeBytes,
+    windowChunks: options.windowChunks,
+    idleTimeoutMs: options.idleTimeoutMs,
+    maxMessageBytes: 1024,
+    maxChunkAttempts: options.maxChunkAttempts,
+  };
 }
 
 /** Opens the data streams from this client; the session fails only if none can be opened. */
@@ -310,10 +320,15 @@ async function pullToHere(
   const chunkSizeBytes = options.chunkSizeBytes || src.hello.chunkSizeBytes;
   const streams = Math.max(1, Math.min(options.streams, src.hello.maxStreams || options.streams));
   const session = new ReceiveSession(
-    accepted.map((index) => ({ index, size: planned[index]!.size, createSink: () => plans[index]!.createSink!(transferId) })),
+    accepted.map((index) => ({
+      index,
+      size: planned[index]!.size,
+      createSink: () => plans[index]!.createSink!(transferId),
+      discard: plans[index]!.discard === true,
+    })),
     sessionOptions(transferId, chunkSizeBytes, options),
     {
-      fileDone: (i, bytes) => tracker.fileDone(i, bytes),
+      fileDone: (i, bytes, digest) => tracker.fileDone(i, bytes, digest),
       fileFailed: (i, error) => tracker.fileFailed(i, error),
       done: () => tracker.end(undefined),
       failed: (err) => tracker.end(codedError(err)),

@@ -9,8 +9,7 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileInfo, WriteMode } from '../common/messages.js';
 import { isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
-import { NullSink } from '../transfer/file-sink.js';
-import { type WritePlan, planFileWrite } from '../transfer/write-plan.js';
+import { DISCARD_PLAN, type WritePlan, planFileWrite } from '../transfer/write-plan.js';
 
 function typeOf(st: import('node:fs').Stats): FileInfo['type'] {
   return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : 'other';
@@ -41,7 +40,7 @@ export function openLocalSource(p: string, size: number): () => Promise<ChunkSou
 }
 
 export async function planLocalWrite(p: string, mode: WriteMode, fileMode: number): Promise<WritePlan> {
-  if (isNullSink(p)) return { outcome: { state: 'accepted' }, createSink: async () => new NullSink() };
+  if (isNullSink(p)) return DISCARD_PLAN;
   const absolute = path.resolve(p);
   // Resolve the folder's links once; the file itself is never followed (partials are O_EXCL|O_NOFOLLOW).
   const dir = await fsp.realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));

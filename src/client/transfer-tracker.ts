@@ -4,6 +4,7 @@
  * a file's fate: only it knows the file was verified and published.
  */
 import type { EtxError } from '../common/errors.js';
+import { formatDigest } from '../transfer/chunk-hash.js';
 import type { CodedError, TransferEvent } from '../common/messages.js';
 import type { PlannedFile } from './copy-plan.js';
 import type { CopyReporter, FileResult } from './reporter.js';
@@ -41,8 +42,8 @@ export class TransferTracker {
     this.reporter.progress(fileIndex, bytes);
   }
 
-  fileDone(fileIndex: number, bytes: number): void {
-    this.settle(fileIndex, 'done', bytes);
+  fileDone(fileIndex: number, bytes: number, digest: Buffer): void {
+    this.settle(fileIndex, 'done', bytes, undefined, formatDigest(digest));
   }
 
   fileFailed(fileIndex: number, error: CodedError): void {
@@ -63,7 +64,7 @@ export class TransferTracker {
         for (const p of event.progress) this.progress(p.fileIndex, p.bytes);
         return;
       case 'fileDone':
-        this.fileDone(event.fileIndex, event.bytes);
+        this.fileDone(event.fileIndex, event.bytes, event.digest);
         return;
       case 'fileFailed':
         this.fileFailed(event.fileIndex, event.error);
@@ -77,12 +78,13 @@ export class TransferTracker {
     }
   }
 
-  private settle(fileIndex: number, status: 'done' | 'failed', bytes: number, error?: CodedError): void {
+  private settle(fileIndex: number, status: 'done' | 'failed', bytes: number, error?: CodedError, digest?: string): void {
     if (!this.unresolved.delete(fileIndex)) return;
     const file = this.planned[fileIndex]!;
     const seconds = (performance.now() - (this.startedAt.get(fileIndex) ?? performance.now())) / 1000;
     const result: FileResult = { source: file.source, destination: file.destination, size: file.size, status, bytes, seconds };
     if (error) result.error = error;
+    if (digest) result.digest = digest;
     this.results[fileIndex] = result;
     this.reporter.fileFinished(fileIndex, result);
     if (this.unresolved.size === 0) this.resolveDone();

@@ -164,7 +164,7 @@ function eventFrom(ev: pb.TransferEvent.$Properties): TransferEvent {
       };
     }
     case pb.EventKind.EVENT_KIND_FILE_DONE:
-      return { transferId, kind: 'fileDone', fileIndex, bytes: safeUint(ev.bytes, 'bytes') };
+      return { transferId, kind: 'fileDone', fileIndex, bytes: safeUint(ev.bytes, 'bytes'), digest: bytesField(ev.digest, 32, 'digest') };
     case pb.EventKind.EVENT_KIND_FILE_FAILED:
       return { transferId, kind: 'fileFailed', fileIndex, error: codedErrorFrom(ev.status?.code, ev.status?.message) };
     case pb.EventKind.EVENT_KIND_TRANSFER_DONE:
@@ -187,7 +187,7 @@ function eventTo(ev: TransferEvent): pb.TransferEvent.$Properties {
         progressBytes: ev.progress.map((p) => p.bytes),
       };
     case 'fileDone':
-      return { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, fileIndex: ev.fileIndex, bytes: ev.bytes };
+      return { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, fileIndex: ev.fileIndex, bytes: ev.bytes, digest: ev.digest };
     case 'fileFailed':
       return { transferId, kind: pb.EventKind.EVENT_KIND_FILE_FAILED, fileIndex: ev.fileIndex, status: ev.error };
     case 'transferDone':

@@ -1,13 +1,16 @@
 /**
  * Pure framing of an authenticated data connection: a fixed 24-byte header, then a payload.
  *
- *   u8 type | u8 flags | u16 reserved | u32 fileIndex | u64 offset | u32 length | u32 crc32
+ *   u8 type | u8 flags | u16 reserved | u32 fileIndex | u64 offset | u32 length | u32 reserved
  *
- * CHUNK  sender -> receiver  `length` payload bytes of file `fileIndex` at `offset`, crc32 of them
- * ACK    receiver -> sender  the chunk (fileIndex, offset, length) is written
- * ABORT  sender -> receiver  file `fileIndex` cannot be sent; payload "CODE\nmessage"
- * END    sender -> receiver  no more chunks on this connection
- * ERROR  either way          the transfer fails; payload "CODE\nmessage"
+ * CHUNK   sender -> receiver  sha256 of the chunk (32 bytes), then `length` bytes of file
+ *                             `fileIndex` at `offset`; the hash is what the sender read
+ * ACK     receiver -> sender  the chunk (fileIndex, offset, length) is verified and written
+ * NACK    receiver -> sender  the chunk failed its hash: send it again
+ * DIGEST  sender -> receiver  the file's digest (32 bytes; `length` is 32), once all its chunks are in
+ * ABORT   either way          file `fileIndex` cannot be moved; payload "CODE\nmessage"
+ * END     sender -> receiver  no more chunks on this connection
+ * ERROR   either way          the transfer fails; payload "CODE\nmessage"
  *
  * The decoder bounds every length before buffering anything, and hands chunk payloads out as
  * slices of the buffers it was given (no copy of file bytes).
@@ -16,6 +19,7 @@ import { EtxError, isErrorCode } from './errors.js';
 import type { CodedError } from './messages.js';
 
 export const FRAME_HEADER_BYTES = 24;
+export const HASH_BYTES = 32;
 
 export const FrameType = {
   CHUNK: 1,
@@ -23,12 +27,15 @@ export const FrameType = {
   ABORT: 3,
   END: 4,
   ERROR: 5,
+  NACK: 6,
+  DIGEST: 7,
 } as const;
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 
 export type DataFrame =
-  | { type: typeof FrameType.CHUNK; fileIndex: number; offset: number; length: number; crc: number; payload: Buffer[] }
-  | { type: typeof FrameType.ACK; fileIndex: number; offset: number; length: number }
+  | { type: typeof FrameType.CHUNK; fileIndex: number; offset: number; length: number; hash: Buffer; payload: Buffer[] }
+  | { type: typeof FrameType.ACK | typeof FrameType.NACK; fileIndex: number; offset: number; length: number }
+  | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer }
   | { type: typeof FrameType.ABORT; fileIndex: number; error: CodedError }
   | { type: typeof FrameType.END }
   | { type: typeof FrameType.ERROR; error: CodedError };
@@ -45,7 +52,7 @@ export const DEFAULT_FRAME_LIMITS: FrameLimits = { maxChunkBytes: 64 * 1024 * 10
 /** Offsets must stay below 2^53 so they are exact JavaScript numbers. */
 const MAX_OFFSET_HIGH = 0x200000;
 
-function header(type: FrameType, fileIndex: number, offset: number, length: number, crc: number): Buffer {
+function header(type: FrameType, fileIndex: number, offset: number, length: number): Buffer {
   const out = Buffer.allocUnsafe(FRAME_HEADER_BYTES);
   out.writeUInt8(type, 0);
   out.writeUInt8(0, 1);
@@ -54,20 +61,34 @@ function header(type: FrameType, fileIndex: number, offset: number, length: numb
   out.writeUInt32BE(Math.floor(offset / 0x100000000), 8);
   out.writeUInt32BE(offset >>> 0, 12);
   out.writeUInt32BE(length, 16);
-  out.writeUInt32BE(crc >>> 0, 20);
+  out.writeUInt32BE(0, 20);
   return out;
 }
 
-export function encodeChunkHeader(fileIndex: number, offset: number, length: number, crc: number): Buffer {
-  return header(FrameType.CHUNK, fileIndex, offset, length, crc);
+/** The header and hash of a chunk; the chunk's bytes follow it on the wire. */
+export function encodeChunkHeader(fileIndex: number, offset: number, length: number, hash: Uint8Array): Buffer {
+  if (hash.length !== HASH_BYTES) throw new EtxError('E_INTERNAL', 'chunk hash must be 32 bytes');
+  const out = Buffer.allocUnsafe(FRAME_HEADER_BYTES + HASH_BYTES);
+  header(FrameType.CHUNK, fileIndex, offset, length).copy(out, 0);
+  out.set(hash, FRAME_HEADER_BYTES);
+  return out;
 }
 
 export function encodeAck(fileIndex: number, offset: number, length: number): Buffer {
-  return header(FrameType.ACK, fileIndex, offset, length, 0);
+  return header(FrameType.ACK, fileIndex, offset, length);
+}
+
+export function encodeNack(fileIndex: number, offset: number, length: number): Buffer {
+  return header(FrameType.NACK, fileIndex, offset, length);
+}
+
+export function encodeDigest(fileIndex: number, digest: Uint8Array): Buffer {
+  if (digest.length !== HASH_BYTES) throw new EtxError('E_INTERNAL', 'file digest must be 32 bytes');
+  return Buffer.concat([header(FrameType.DIGEST, fileIndex, 0, HASH_BYTES), digest]);
 }
 
 export function encodeEnd(): Buffer {
-  return header(FrameType.END, 0, 0, 0, 0);
+  return header(FrameType.END, 0, 0, 0);
 }
 
 function messagePayload(error: CodedError, maxBytes: number): Buffer {
@@ -77,12 +98,12 @@ function messagePayload(error: CodedError, maxBytes: number): Buffer {
 
 export function encodeAbort(fileIndex: number, error: CodedError, maxMessageBytes = DEFAULT_FRAME_LIMITS.maxMessageBytes): Buffer {
   const payload = messagePayload(error, maxMessageBytes);
-  return Buffer.concat([header(FrameType.ABORT, fileIndex, 0, payload.length, 0), payload]);
+  return Buffer.concat([header(FrameType.ABORT, fileIndex, 0, payload.length), payload]);
 }
 
 export function encodeError(error: CodedError, maxMessageBytes = DEFAULT_FRAME_LIMITS.maxMessageBytes): Buffer {
   const payload = messagePayload(error, maxMessageBytes);
-  return Buffer.concat([header(FrameType.ERROR, 0, 0, payload.length, 0), payload]);
+  return Buffer.concat([header(FrameType.ERROR, 0, 0, payload.length), payload]);
 }
 
 function decodeMessage(payload: Buffer): CodedError {
@@ -102,8 +123,7 @@ interface FrameHeader {
   fileIndex: number;
   offset: number;
   length: number;
-  crc: number;
-  /** Bytes that follow the header: the chunk or message; 0 for ACK and END. */
+  /** Bytes that follow the header: hash and chunk, digest, or message; 0 for ACK, NACK, END. */
   payloadBytes: number;
 }
 
@@ -167,38 +187,65 @@ export class FrameDecoder {
     const fileIndex = h.readUInt32BE(4);
     const offsetHigh = h.readUInt32BE(8);
     const length = h.readUInt32BE(16);
-    const crc = h.readUInt32BE(20);
     if (offsetHigh >= MAX_OFFSET_HIGH) throw protocolError('offset beyond 2^53');
     const offset = offsetHigh * 0x100000000 + h.readUInt32BE(12);
     switch (type) {
       case FrameType.CHUNK:
         if (length === 0) throw protocolError('empty chunk');
-        if (length > this.limits.maxChunkBytes) {
-          throw new EtxError('E_PROTOCOL', `data frame: chunk of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
-        }
-        return { type, fileIndex, offset, length, crc, payloadBytes: length };
+        if (length > this.limits.maxChunkBytes) throw protocolError(`chunk of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
+        return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES + length };
       case FrameType.ACK:
+      case FrameType.NACK:
         if (length === 0) throw protocolError('empty acknowledgement');
-        return { type, fileIndex, offset, length, crc, payloadBytes: 0 };
+        return { type, fileIndex, offset, length, payloadBytes: 0 };
+      case FrameType.DIGEST:
+        if (length !== HASH_BYTES || offset !== 0) throw protocolError('malformed digest');
+        return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES };
       case FrameType.ABORT:
       case FrameType.ERROR:
-        if (length > this.limits.maxMessageBytes) throw new EtxError('E_PROTOCOL', 'data frame: message too long');
-        return { type, fileIndex, offset, length, crc, payloadBytes: length };
+        if (length > this.limits.maxMessageBytes) throw protocolError('message too long');
+        return { type, fileIndex, offset, length, payloadBytes: length };
       case FrameType.END:
         if (length !== 0 || offset !== 0) throw protocolError('END with a payload');
-        return { type, fileIndex, offset, length, crc, payloadBytes: 0 };
+        return { type, fileIndex, offset, length, payloadBytes: 0 };
       default:
         throw protocolError(`unknown frame type ${type}`);
     }
   }
 }
 
+/** Splits the leading `count` bytes off a list of parts (the chunk hash before the chunk). */
+function splitHead(parts: Buffer[], count: number): { head: Buffer; rest: Buffer[] } {
+  const first = parts[0]!;
+  if (first.length >= count) {
+    const rest = first.length > count ? [first.subarray(count), ...parts.slice(1)] : parts.slice(1);
+    return { head: Buffer.from(first.subarray(0, count)), rest };
+  }
+  const head = Buffer.alloc(count);
+  let filled = 0;
+  let i = 0;
+  while (filled < count) {
+    const part = parts[i]!;
+    const take = Math.min(count - filled, part.length);
+    part.copy(head, filled, 0, take);
+    filled += take;
+    if (take < part.length) return { head, rest: [part.subarray(take), ...parts.slice(i + 1)] };
+    i++;
+  }
+  return { head, rest: parts.slice(i) };
+}
+
 function toFrame(h: FrameHeader, parts: Buffer[]): DataFrame {
   switch (h.type) {
-    case FrameType.CHUNK:
-      return { type: FrameType.CHUNK, fileIndex: h.fileIndex, offset: h.offset, length: h.length, crc: h.crc, payload: parts };
+    case FrameType.CHUNK: {
+      const { head, rest } = splitHead(parts, HASH_BYTES);
+      return { type: FrameType.CHUNK, fileIndex: h.fileIndex, offset: h.offset, length: h.length, hash: head, payload: rest };
+    }
     case FrameType.ACK:
-      return { type: FrameType.ACK, fileIndex: h.fileIndex, offset: h.offset, length: h.length };
+    case FrameType.NACK:
+      return { type: h.type, fileIndex: h.fileIndex, offset: h.offset, length: h.length };
+    case FrameType.DIGEST:
+      return { type: FrameType.DIGEST, fileIndex: h.fileIndex, digest: Buffer.concat(parts) };
     case FrameType.ABORT:
       return { type: FrameType.ABORT, fileIndex: h.fileIndex, error: decodeMessage(Buffer.concat(parts)) };
     case FrameType.END:

@@ -43,7 +43,7 @@ export type FileOutcome = { state: 'accepted' } | { state: 'skipped'; reason: st
 
 export type TransferEvent = { transferId: string } & (
   | { kind: 'progress'; progress: Array<{ fileIndex: number; bytes: number }> }
-  | { kind: 'fileDone'; fileIndex: number; bytes: number }
+  | { kind: 'fileDone'; fileIndex: number; bytes: number; digest: Buffer }
   | { kind: 'fileFailed'; fileIndex: number; error: CodedError }
   | { kind: 'transferDone'; bytes: number }
   | { kind: 'transferFailed'; error: CodedError }

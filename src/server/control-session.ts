@@ -19,6 +19,7 @@ import {
 } from '../common/messages.js';
 import { displayPath } from '../common/path-rules.js';
 import { formatBytes, formatRate } from '../common/units.js';
+import { formatDigest } from '../transfer/chunk-hash.js';
 import { dialData } from '../transfer/data-connection.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
@@ -156,6 +157,7 @@ export class ControlSession {
       windowChunks: limits.windowChunks,
       idleTimeoutMs: limits.idleTimeoutMs,
       maxMessageBytes: 1024,
+      maxChunkAttempts: limits.maxChunkAttempts,
     };
   }
 
@@ -204,7 +206,7 @@ export class ControlSession {
       const plan = plans[index]!;
       if (plan.outcome.state === 'accepted' && plan.createSink) {
         const createSink = plan.createSink;
-        files.push({ index, size: spec.size, createSink: () => createSink(transferId) });
+        files.push({ index, size: spec.size, createSink: () => createSink(transferId), discard: plan.discard === true });
       }
     });
     if (files.length > 0) {
@@ -331,8 +333,12 @@ export class ControlSession {
       progressTimer.unref();
     }
     return {
-      fileDone: (fileIndex, bytes) => {
-        if (role === 'receive') emit({ transferId, kind: 'fileDone', fileIndex, bytes });
+      fileDone: (fileIndex, bytes, digest) => {
+        this.log.info(
+          { transfer: transferId, role, file: fileIndex, bytes, digest: formatDigest(digest) },
+          role === 'receive' ? 'file received' : 'file sent',
+        );
+        if (role === 'receive') emit({ transferId, kind: 'fileDone', fileIndex, bytes, digest });
       },
       fileFailed: (fileIndex, error) => {
         this.log.warn({ transfer: transferId, role, file: fileIndex, code: error.code, err: error.message }, 'file failed');

@@ -11,8 +11,8 @@ import type { FileInfo, FileSpec, FileType, WriteMode } from '../common/messages
 import { type PathLimits, DEFAULT_PATH_LIMITS, displayPath, validateRequestPath } from '../common/path-rules.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
-import { NullSink, isPartialName } from '../transfer/file-sink.js';
-import { type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
+import { isPartialName } from '../transfer/file-sink.js';
+import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
 export interface ReadPlan {
   size: number;
@@ -132,7 +132,7 @@ export class FsAccess {
       validateRequestPath(spec.path, this.pathLimits);
       if (isNullSink(spec.path)) {
         this.judge(who, 'write', NULL_SINK, NULL_SINK);
-        return { outcome: { state: 'accepted' }, createSink: async () => new NullSink() };
+        return DISCARD_PLAN;
       }
       const finalPath = await this.authorize(who, 'write', spec.path);
       return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode);

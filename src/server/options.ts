@@ -18,6 +18,8 @@ export interface ServerLimits {
   maxStreamsPerTransfer: number;
   /** Unacknowledged chunks per data stream. */
   windowChunks: number;
+  /** Times a chunk may fail its hash check before its file fails with E_CHECKSUM. */
+  maxChunkAttempts: number;
   /** Files in one prepare request. */
   maxFilesPerRequest: number;
   /** Entries in one listing reply. */
@@ -44,6 +46,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxChunkSizeBytes: 16 * 1024 * 1024,
   maxStreamsPerTransfer: 16,
   windowChunks: 4,
+  maxChunkAttempts: 3,
   maxFilesPerRequest: 10_000,
   maxListEntries: 100_000,
   handshakeTimeoutMs: 10_000,

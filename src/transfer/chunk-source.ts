@@ -3,8 +3,8 @@
  * source that reads nothing at all.
  */
 import { promises as fsp } from 'node:fs';
-import zlib from 'node:zlib';
 import { EtxError, toEtxError } from '../common/errors.js';
+import { zeroChunkHash } from './chunk-hash.js';
 
 export interface ChunkSource {
   readonly size: number;
@@ -13,8 +13,8 @@ export interface ChunkSource {
    * returned; the result is valid until the caller reuses `scratch`.
    */
   read(offset: number, length: number, scratch: Buffer): Promise<Buffer>;
-  /** The crc32 of a chunk when the source knows it without hashing (the zero source). */
-  knownCrc?(length: number): number;
+  /** The SHA-256 of a chunk when the source knows it without hashing (the zero source). */
+  knownHash?(length: number): Buffer;
   close(): Promise<void>;
 }
 
@@ -71,7 +71,6 @@ export class FileChunkSource implements ChunkSource {
 }
 
 let zeros: Buffer | undefined;
-const zeroCrcs = new Map<number, number>();
 
 /** `/dev/zero:SIZE`: every chunk is the same shared zero buffer; nothing is read or copied. */
 export class ZeroChunkSource implements ChunkSource {
@@ -82,14 +81,8 @@ export class ZeroChunkSource implements ChunkSource {
     return zeros.subarray(0, length);
   }
 
-  knownCrc(length: number): number {
-    let crc = zeroCrcs.get(length);
-    if (crc === undefined) {
-      if (!zeros || zeros.length < length) zeros = Buffer.alloc(length);
-      crc = zlib.crc32(zeros.subarray(0, length));
-      zeroCrcs.set(length, crc);
-    }
-    return crc;
+  knownHash(length: number): Buffer {
+    return zeroChunkHash(length);
   }
 
   async close(): Promise<void> {}

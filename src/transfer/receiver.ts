@@ -4,9 +4,10 @@
  * offset, acknowledges it once written, and publishes a file only when every chunk is in.
  * A stream whose writes lag is paused, so a slow disk slows the sender instead of growing memory.
  */
-import zlib from 'node:zlib';
 import { EtxError, toEtxError } from '../common/errors.js';
-import { type DataFrame, FrameType, encodeAbort, encodeAck } from '../common/data-frames.js';
+import { type DataFrame, FrameType, encodeAbort, encodeAck, encodeNack } from '../common/data-frames.js';
+import { BufferPool } from './buffer-pool.js';
+import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import { DataSession } from './data-session.js';
 import type { DataStream } from './data-stream.js';
 import type { FileSink } from './file-sink.js';
@@ -17,6 +18,11 @@ export interface ReceiveFile {
   size: number;
   /** Creates the partial (or the null sink) when the first chunk arrives. */
   createSink(): Promise<FileSink>;
+  /**
+   * The bytes go to /dev/null: chunks are not hashed here (there is nothing to protect, and a
+   * throughput test should measure the link), and the file's digest is the source's.
+   */
+  discard?: boolean;
 }
 
 interface FileState {
@@ -26,6 +32,24 @@ interface FileState {
   received: Uint8Array;
   receivedBytes: number;
   state: 'open' | 'publishing' | 'done' | 'failed';
+  /** The hash of every chunk written, for the file's digest. */
+  hashes: ChunkHashes;
+  /** Hash failures per chunk index. */
+  refusals: Map<number, number>;
+  /** The digest the source computed from what it read. */
+  sourceDigest: Buffer | undefined;
+}
+
+function hasChunk(file: FileState, chunkIndex: number): boolean {
+  return (file.received[chunkIndex >> 3]! & (1 << (chunkIndex & 7))) !== 0;
+}
+
+/** The payload as one buffer: the single part itself, or the parts copied into `into`. */
+function gather(parts: readonly Buffer[], length: number, into: Buffer): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  let at = 0;
+  for (const part of parts) at += part.copy(into, at);
+  return into.subarray(0, length);
 }
 
 export class ReceiveSession extends DataSession {
@@ -34,6 +58,7 @@ export class ReceiveSession extends DataSession {
   private readonly changed = new Set<FileState>();
   private filesLeft: number;
   private bytesReceived = 0;
+  private readonly pool: BufferPool;
 
   constructor(files: readonly ReceiveFile[], options: SessionOptions, observer: SessionObserver) {
     super(options, observer);
@@ -45,14 +70,19 @@ export class ReceiveSession extends DataSession {
         received: new Uint8Array(Math.ceil(chunks / 8)),
         receivedBytes: 0,
         state: 'open',
+        hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
+        refusals: new Map(),
+        sourceDigest: undefined,
       });
     }
     this.filesLeft = this.files.size;
+    this.pool = new BufferPool(options.chunkSizeBytes, 64);
   }
 
   /** Publishes the empty files (they have no chunk to wait for) and starts the connection clock. */
   start(): void {
-    for (const file of this.files.values()) if (file.spec.size === 0) void this.publish(file);
+    // An empty file has nothing to corrupt: its digest is known without the source.
+    for (const file of this.files.values()) if (file.spec.size === 0) void this.publish(file, file.hashes.digest());
     if (this.filesLeft === 0) this.succeed(0, false);
     else this.armNoStreamTimer();
   }
@@ -82,7 +112,10 @@ export class ReceiveSession extends DataSession {
   protected onFrame(stream: DataStream, frame: DataFrame): void {
     switch (frame.type) {
       case FrameType.CHUNK:
-        this.onChunk(stream, frame.fileIndex, frame.offset, frame.length, frame.crc, frame.payload);
+        this.onChunk(stream, frame.fileIndex, frame.offset, frame.length, frame.hash, frame.payload);
+        return;
+      case FrameType.DIGEST:
+        this.onDigest(frame.fileIndex, frame.digest);
         return;
       case FrameType.ABORT: {
         const file = this.files.get(frame.fileIndex);
@@ -103,7 +136,7 @@ export class ReceiveSession extends DataSession {
     }
   }
 
-  private onChunk(stream: DataStream, fileIndex: number, offset: number, length: number, crc: number, payload: Buffer[]): void {
+  private onChunk(stream: DataStream, fileIndex: number, offset: number, length: number, hash: Buffer, payload: Buffer[]): void {
     const file = this.files.get(fileIndex);
     if (!file) {
       this.fail(new EtxError('E_PROTOCOL', `chunk for file ${fileIndex}, which is not in this transfer`));
@@ -120,49 +153,94 @@ export class ReceiveSession extends DataSession {
       return;
     }
     if (file.state !== 'open') return; // a file already failed or complete: late chunks are dropped
-    const bit = offset / chunkSize;
-    if (file.received[bit >> 3]! & (1 << (bit & 7))) {
+    if (hasChunk(file, offset / chunkSize)) {
       stream.write(encodeAck(fileIndex, offset, length)); // a resend of what we have: just confirm
       return;
     }
-    let actual = 0;
-    for (const part of payload) actual = zlib.crc32(part, actual);
-    if (actual !== crc) {
-      this.failFile(file, new EtxError('E_CHECKSUM', `chunk at offset ${offset} failed its crc32 check`), stream);
-      return;
-    }
-    void this.writeChunk(stream, file, offset, length, payload);
+    if (file.spec.discard) this.accept(stream, file, offset, length, hash);
+    else void this.verifyAndWrite(stream, file, offset, length, hash, payload);
   }
 
-  private async writeChunk(stream: DataStream, file: FileState, offset: number, length: number, payload: Buffer[]): Promise<void> {
+  /** Checks the chunk against the sender's hash, then writes it; a mismatch asks for it again. */
+  private async verifyAndWrite(
+    stream: DataStream,
+    file: FileState,
+    offset: number,
+    length: number,
+    hash: Buffer,
+    payload: Buffer[],
+  ): Promise<void> {
     const pending = (this.pendingWrites.get(stream) ?? 0) + 1;
     this.pendingWrites.set(stream, pending);
     if (pending >= this.options.windowChunks) stream.pause();
+    const chunkIndex = offset / this.options.chunkSizeBytes;
+    const buffer = this.pool.acquire();
     try {
+      // One contiguous copy: WebCrypto and a single-buffer write both want it.
+      const data = gather(payload, length, buffer);
+      if (!(await hashChunk(data)).equals(hash)) {
+        const refusals = (file.refusals.get(chunkIndex) ?? 0) + 1;
+        file.refusals.set(chunkIndex, refusals);
+        if (refusals >= this.options.maxChunkAttempts) {
+          this.failFile(file, new EtxError('E_CHECKSUM', `the chunk at offset ${offset} arrived corrupted ${refusals} times`), stream);
+        } else if (file.state === 'open') {
+          stream.write(encodeNack(file.spec.index, offset, length));
+        }
+        return;
+      }
+      // The file (or the whole transfer) may have failed while we hashed: make no partial then.
+      if (file.state !== 'open' || this.finished) return;
       file.sink ??= file.spec.createSink();
       const sink = await file.sink;
       if (file.state !== 'open') return;
-      await sink.write(offset, payload);
+      await sink.write(offset, [data]);
     } catch (err) {
       this.failFile(file, toEtxError(err), stream);
       return;
     } finally {
+      this.pool.release(buffer);
       const left = (this.pendingWrites.get(stream) ?? 1) - 1;
       if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
       if (left < this.options.windowChunks) stream.resume();
     }
-    if (file.state !== 'open') return;
-    const bit = offset / this.options.chunkSizeBytes;
-    if (file.received[bit >> 3]! & (1 << (bit & 7))) return; // a duplicate raced us
-    file.received[bit >> 3]! |= 1 << (bit & 7);
+    this.accept(stream, file, offset, length, hash);
+  }
+
+  /** Records a chunk as written, acknowledges it, and publishes the file if that was the last. */
+  private accept(stream: DataStream, file: FileState, offset: number, length: number, hash: Buffer): void {
+    const chunkIndex = offset / this.options.chunkSizeBytes;
+    if (file.state !== 'open' || hasChunk(file, chunkIndex)) return; // failed meanwhile, or a duplicate raced us
+    file.received[chunkIndex >> 3]! |= 1 << (chunkIndex & 7);
+    file.hashes.set(chunkIndex, hash);
     file.receivedBytes += length;
     this.bytesReceived += length;
     this.changed.add(file);
     stream.write(encodeAck(file.spec.index, offset, length));
-    if (file.receivedBytes === file.spec.size) void this.publish(file);
+    this.publishWhenReady(file);
   }
 
-  private async publish(file: FileState): Promise<void> {
+  private onDigest(fileIndex: number, digest: Buffer): void {
+    const file = this.files.get(fileIndex);
+    if (!file) {
+      this.fail(new EtxError('E_PROTOCOL', `digest for file ${fileIndex}, which is not in this transfer`));
+      return;
+    }
+    file.sourceDigest ??= digest;
+    this.publishWhenReady(file);
+  }
+
+  /** Publishes once every chunk is in and the source's digest has come to check them against. */
+  private publishWhenReady(file: FileState): void {
+    if (file.state !== 'open' || file.receivedBytes !== file.spec.size || !file.sourceDigest) return;
+    const digest = file.hashes.digest();
+    if (!digest.equals(file.sourceDigest)) {
+      this.failFile(file, new EtxError('E_CHECKSUM', 'the file digest differs from the one the source computed'), undefined);
+      return;
+    }
+    void this.publish(file, digest);
+  }
+
+  private async publish(file: FileState, digest: Buffer): Promise<void> {
     file.state = 'publishing';
     try {
       file.sink ??= file.spec.createSink();
@@ -173,7 +251,7 @@ export class ReceiveSession extends DataSession {
       return;
     }
     file.state = 'done';
-    this.observer.fileDone(file.spec.index, file.spec.size);
+    this.observer.fileDone(file.spec.index, file.spec.size, digest);
     this.fileResolved();
   }
 

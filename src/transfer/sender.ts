@@ -4,10 +4,10 @@
  * memory stays bounded by streams x window x chunk size whatever the file size. A stream that
  * breaks gives its unacknowledged chunks back to the queue for the others.
  */
-import zlib from 'node:zlib';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { CodedError } from '../common/messages.js';
-import { type DataFrame, FrameType, encodeAbort, encodeChunkHeader } from '../common/data-frames.js';
+import { type DataFrame, FrameType, encodeAbort, encodeChunkHeader, encodeDigest } from '../common/data-frames.js';
+import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import { BufferPool } from './buffer-pool.js';
 import type { ChunkSource } from './chunk-source.js';
 import { DataSession } from './data-session.js';
@@ -28,6 +28,8 @@ interface Chunk {
   file: FileState;
   offset: number;
   length: number;
+  /** Times this chunk was sent and refused by the receiver's hash check. */
+  refusals: number;
 }
 
 interface FileState {
@@ -36,6 +38,8 @@ interface FileState {
   nextOffset: number;
   chunksLeft: number;
   failed: boolean;
+  /** The hash of every chunk as read, for the file's digest. */
+  hashes: ChunkHashes;
 }
 
 const chunkKey = (fileIndex: number, offset: number): string => `${fileIndex}:${offset}`;
@@ -61,6 +65,7 @@ export class SendSession extends DataSession {
       nextOffset: 0,
       chunksLeft: chunkCount(spec.size, options.chunkSizeBytes),
       failed: spec.refused !== undefined,
+      hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
     }));
     for (const f of this.order) this.files.set(f.spec.index, f);
     this.pendingAborts = this.order.filter((f) => f.spec.refused);
@@ -114,7 +119,7 @@ export class SendSession extends DataSession {
       const offset = file.nextOffset;
       const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
       file.nextOffset += length;
-      return { file, offset, length };
+      return { file, offset, length, refusals: 0 };
     }
     return undefined;
   }
@@ -134,23 +139,24 @@ export class SendSession extends DataSession {
     const { file } = chunk;
     const scratch = this.pool.acquire();
     let data: Buffer;
-    let source: ChunkSource;
+    let hash: Buffer;
     try {
       file.source ??= file.spec.open();
-      source = await file.source;
+      const source = await file.source;
       data = await source.read(chunk.offset, chunk.length, scratch);
+      hash = source.knownHash?.(chunk.length) ?? (await hashChunk(data));
     } catch (err) {
       this.pool.release(scratch);
       this.failFile(file, toEtxError(err), stream);
       return;
     }
-    // The stream may have died while we read; its chunks were requeued already.
+    // The stream may have died meanwhile; its chunks were requeued already.
     if (stream.closed || this.finished || file.failed || !this.inflight.get(stream)?.has(chunkKey(file.spec.index, chunk.offset))) {
       this.pool.release(scratch);
       return;
     }
-    const crc = source.knownCrc?.(chunk.length) ?? zlib.crc32(data);
-    stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, crc));
+    file.hashes.set(chunk.offset / this.options.chunkSizeBytes, hash);
+    stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, hash));
     stream.write(data, () => this.pool.release(scratch));
   }
 
@@ -158,6 +164,9 @@ export class SendSession extends DataSession {
     switch (frame.type) {
       case FrameType.ACK:
         this.onAck(stream, frame.fileIndex, frame.offset, frame.length);
+        return;
+      case FrameType.NACK:
+        this.onNack(stream, frame.fileIndex, frame.offset, frame.length);
         return;
       case FrameType.ABORT: {
         // The receiver gave up on this file (its disk, its rules): stop sending it.
@@ -189,9 +198,36 @@ export class SendSession extends DataSession {
     file.chunksLeft--;
     if (file.chunksLeft === 0) {
       void this.closeSource(file);
-      this.observer.fileDone(file.spec.index, file.spec.size);
+      // The receiver has every chunk: give it the digest of what was read, to check before it publishes.
+      const digest = file.hashes.digest();
+      stream.write(encodeDigest(file.spec.index, digest));
+      this.observer.fileDone(file.spec.index, file.spec.size, digest);
       this.fileResolved();
     }
+    this.pump(stream);
+  }
+
+  /** The receiver's hash check refused a chunk: send it again, a bounded number of times. */
+  private onNack(stream: DataStream, fileIndex: number, offset: number, length: number): void {
+    const mine = this.inflight.get(stream);
+    const key = chunkKey(fileIndex, offset);
+    const chunk = mine?.get(key);
+    if (!chunk || chunk.length !== length) {
+      if (chunk === undefined && this.files.get(fileIndex)?.failed) return;
+      stream.destroy(new EtxError('E_PROTOCOL', 'refusal of a chunk not in flight'));
+      return;
+    }
+    mine!.delete(key);
+    chunk.refusals++;
+    if (chunk.refusals >= this.options.maxChunkAttempts) {
+      this.failFile(
+        chunk.file,
+        new EtxError('E_CHECKSUM', `the chunk at offset ${offset} arrived corrupted ${chunk.refusals} times`),
+        stream,
+      );
+      return;
+    }
+    this.requeued.unshift(chunk);
     this.pump(stream);
   }
 

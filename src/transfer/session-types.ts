@@ -11,10 +11,13 @@ export interface SessionOptions {
   idleTimeoutMs: number;
   /** Largest ABORT/ERROR text accepted on a data connection. */
   maxMessageBytes: number;
+  /** Times a chunk may fail its hash before the file fails with E_CHECKSUM. */
+  maxChunkAttempts: number;
 }
 
 export interface SessionObserver {
-  fileDone(fileIndex: number, bytes: number): void;
+  /** `digest` is the file's sha256-tree digest (see chunk-hash.ts). */
+  fileDone(fileIndex: number, bytes: number, digest: Buffer): void;
   fileFailed(fileIndex: number, error: CodedError): void;
   done(bytes: number): void;
   failed(error: EtxError): void;

@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
-import { type FileSink, PartialFileSink } from './file-sink.js';
+import { type FileSink, NullSink, PartialFileSink } from './file-sink.js';
 
 export interface WritePlan {
   outcome: FileOutcome;
@@ -14,7 +14,12 @@ export interface WritePlan {
   finalPath?: string;
   /** Set when accepted: makes the sink once the first chunk is due. */
   createSink?: (transferId: string) => Promise<FileSink>;
+  /** Set for /dev/null: the bytes are thrown away, so there is nothing to verify or protect. */
+  discard?: boolean;
 }
+
+/** The plan for the /dev/null sink. */
+export const DISCARD_PLAN: WritePlan = { outcome: { state: 'accepted' }, createSink: async () => new NullSink(), discard: true };
 
 export function failedPlan(err: unknown): WritePlan {
   const e = toEtxError(err);

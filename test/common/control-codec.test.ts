@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import Long from 'long';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ const MAX = 1024 * 1024;
 const TID = '00112233445566778899aabbccddeeff';
 const TICKET = Buffer.alloc(32, 0xab);
 const NONCE = Buffer.alloc(32, 0x5c);
+/** A file digest as a fileDone event carries it. */
+const DIGEST = createHash('sha256').update('file contents').digest();
 
 function varint(value: bigint | number): number[] {
   let v = BigInt(value);
@@ -152,10 +155,32 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     },
   ],
   ['event progress empty', { type: 'event', event: { transferId: TID, kind: 'progress', progress: [] } }],
-  ['event fileDone', { type: 'event', event: { transferId: TID, kind: 'fileDone', fileIndex: 3, bytes: 4096 } }],
+  ['event fileDone', { type: 'event', event: { transferId: TID, kind: 'fileDone', fileIndex: 3, bytes: 4096, digest: DIGEST } }],
+  [
+    'event fileDone empty file',
+    {
+      type: 'event',
+      event: { transferId: TID, kind: 'fileDone', fileIndex: 0, bytes: 0, digest: createHash('sha256').update('').digest() },
+    },
+  ],
+  [
+    'event fileDone extremes',
+    {
+      type: 'event',
+      event: { transferId: TID, kind: 'fileDone', fileIndex: 0xffffffff, bytes: 2 ** 53 - 1, digest: Buffer.alloc(32, 0xff) },
+    },
+  ],
+  // An all-zero digest: protobuf writes nothing for empty bytes, but 32 zero bytes are not empty.
+  [
+    'event fileDone zero digest',
+    { type: 'event', event: { transferId: TID, kind: 'fileDone', fileIndex: 1, bytes: 1, digest: Buffer.alloc(32) } },
+  ],
   [
     'event fileFailed',
-    { type: 'event', event: { transferId: TID, kind: 'fileFailed', fileIndex: 2, error: { code: 'E_CHECKSUM', message: 'crc' } } },
+    {
+      type: 'event',
+      event: { transferId: TID, kind: 'fileFailed', fileIndex: 2, error: { code: 'E_CHECKSUM', message: 'hash mismatch' } },
+    },
   ],
   ['event transferDone', { type: 'event', event: { transferId: TID, kind: 'transferDone', bytes: 0 } }],
   [
@@ -384,7 +409,7 @@ describe('decodeEnvelope on hostile input (THREATS D4-D8, D10)', () => {
         { listReply: { self: { ...fileInfo, size: big } } },
         { listReply: { self: fileInfo, entries: [{ ...fileInfo, mtimeMs: big }] } },
         { statReply: { entries: [{ path: '/a', info: { ...fileInfo, size: big } }] } },
-        { event: { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, bytes: big } },
+        { event: { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, bytes: big, digest: DIGEST } },
         { event: { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_DONE, bytes: big } },
         { event: { transferId, kind: pb.EventKind.EVENT_KIND_PROGRESS, progressFiles: [1], progressBytes: [big] } },
       ];
@@ -421,6 +446,50 @@ describe('decodeEnvelope on hostile input (THREATS D4-D8, D10)', () => {
       ] satisfies pb.Envelope.$Properties[]) {
         expectEtx(() => decodeEnvelope(pb.Envelope.encode(env).finish(), MAX), 'E_PROTOCOL', 'transfer id');
       }
+    }
+  });
+
+  it('a fileDone digest of the wrong length (or none) is E_PROTOCOL', () => {
+    const transferId = Buffer.from(TID, 'hex');
+    const fileDone = { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, fileIndex: 2, bytes: 10 };
+    for (const length of [1, 16, 31, 33, 64]) {
+      const bytes = pb.Envelope.encode({ event: { ...fileDone, digest: new Uint8Array(length).fill(7) } }).finish();
+      expectEtx(() => decodeEnvelope(bytes, MAX), 'E_PROTOCOL', 'digest');
+    }
+    for (const digest of [undefined, null, new Uint8Array(0)]) {
+      const bytes = pb.Envelope.encode({ event: { ...fileDone, digest } }).finish();
+      expectEtx(() => decodeEnvelope(bytes, MAX), 'E_PROTOCOL', 'digest');
+    }
+    // The digest field written by hand: Envelope.event (14) -> TransferEvent.digest (8), 31 and 33 bytes.
+    for (const length of [31, 33]) {
+      const event = [...ld(1, transferId), 0x10, pb.EventKind.EVENT_KIND_FILE_DONE, ...ld(8, new Uint8Array(length))];
+      expectEtx(() => decodeEnvelope(Uint8Array.from(ld(14, event)), MAX), 'E_PROTOCOL', 'digest');
+    }
+    // A wrong-length digest handed to the encoder does not survive the trip either.
+    for (const digest of [Buffer.alloc(31), Buffer.alloc(33)]) {
+      const msg: ControlMessage = { type: 'event', event: { transferId: TID, kind: 'fileDone', fileIndex: 0, bytes: 0, digest } };
+      let bytes: Uint8Array;
+      try {
+        bytes = encodeEnvelope({ id: 0, msg });
+      } catch (err) {
+        // Refusing to encode it is fine too.
+        expect(err).toBeInstanceOf(EtxError);
+        continue;
+      }
+      expectEtx(() => decodeEnvelope(bytes, MAX), 'E_PROTOCOL', 'digest');
+    }
+  });
+
+  it('a fileDone digest of exactly 32 bytes decodes, whatever the bytes', () => {
+    const transferId = Buffer.from(TID, 'hex');
+    for (const digest of [Buffer.alloc(32), Buffer.alloc(32, 0xff), DIGEST]) {
+      const bytes = pb.Envelope.encode({
+        event: { transferId, kind: pb.EventKind.EVENT_KIND_FILE_DONE, fileIndex: 4, bytes: 5, digest },
+      }).finish();
+      expect(decodeEnvelope(bytes, MAX).msg).toEqual({
+        type: 'event',
+        event: { transferId: TID, kind: 'fileDone', fileIndex: 4, bytes: 5, digest },
+      });
     }
   });
 

@@ -41,6 +41,7 @@ export function newTransfer(overrides: Partial<SessionOptions> = {}): { options:
       windowChunks: 2,
       idleTimeoutMs: 5000,
       maxMessageBytes: 1024,
+      maxChunkAttempts: 3,
       ...overrides,
     },
   };

@@ -87,7 +87,7 @@ describe('hostile peers', () => {
     // Valid framing, no handshake (S8).
     const framed = await rawConnect(dataPort);
     const got2 = untilClosed(framed);
-    framed.write(encodeChunkHeader(0, 0, 16, 0));
+    framed.write(encodeChunkHeader(0, 0, 16, Buffer.alloc(32)));
     framed.write(Buffer.alloc(16));
     expect((await got2).length).toBe(0);
     await stillServes();

@@ -1,14 +1,15 @@
 /**
  * The receiver decides what it gets (THREATS R1, R4, D9): only the files it agreed to, only at
- * chunk boundaries inside the announced size, only chunks whose crc32 matches; a file is
+ * chunk boundaries inside the announced size, only chunks whose SHA-256 matches; a file is
  * published only when complete, and a failure leaves no partial behind.
  */
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeChunkHeader } from '../../src/common/data-frames.js';
+import { type DataFrame, FrameDecoder, FrameType, encodeChunkHeader, encodeDigest } from '../../src/common/data-frames.js';
+import { ChunkHashes } from '../../src/transfer/chunk-hash.js';
 import { PartialFileSink } from '../../src/transfer/file-sink.js';
 import { ReceiveSession } from '../../src/transfer/receiver.js';
 import { type Listener, dial, listenFor, newTransfer, record } from '../helpers/engine.js';
@@ -49,20 +50,52 @@ describe('receiver', () => {
     return { conn, outcome, finalPath };
   }
 
-  function chunk(fileIndex: number, offset: number, payload: Buffer, crc = zlib.crc32(payload)): Buffer {
-    return Buffer.concat([encodeChunkHeader(fileIndex, offset, payload.length, crc), payload]);
+  const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
+
+  function chunk(fileIndex: number, offset: number, payload: Buffer, hash = sha256(payload)): Buffer {
+    return Buffer.concat([encodeChunkHeader(fileIndex, offset, payload.length, hash), payload]);
   }
 
-  it('publishes a file sent in chunks out of order, and only once complete', async () => {
+  function treeDigest(data: Buffer, chunkSize = 64 * KiB): Buffer {
+    const hashes = new ChunkHashes(data.length, chunkSize);
+    for (let i = 0; i * chunkSize < data.length; i++) hashes.set(i, sha256(data.subarray(i * chunkSize, (i + 1) * chunkSize)));
+    return hashes.digest();
+  }
+
+  /** Collects the frames the receiver sends back. */
+  function replies(socket: import('node:net').Socket): DataFrame[] {
+    const decoder = new FrameDecoder();
+    const frames: DataFrame[] = [];
+    socket.on('data', (d: Buffer) => frames.push(...decoder.push(d)));
+    socket.resume();
+    return frames;
+  }
+
+  it('publishes a file sent in chunks out of order, only once complete and its digest checked', async () => {
     const data = Buffer.alloc(150 * KiB, 7);
     const { conn, outcome, finalPath } = await setup(data.length);
     conn.socket.write(chunk(0, 128 * KiB, data.subarray(128 * KiB)));
     conn.socket.write(chunk(0, 0, data.subarray(0, 64 * KiB)));
-    await new Promise((r) => setTimeout(r, 50));
-    await expect(fsp.stat(finalPath)).rejects.toThrow(); // not complete: nothing under the final name
     conn.socket.write(chunk(0, 64 * KiB, data.subarray(64 * KiB, 128 * KiB)));
+    await new Promise((r) => setTimeout(r, 100));
+    // Every chunk is in, but the source's digest is not: nothing under the final name yet.
+    await expect(fsp.stat(finalPath)).rejects.toThrow();
+    conn.socket.write(encodeDigest(0, treeDigest(data)));
     expect(await outcome.done).toEqual({ ok: true, bytes: data.length });
     expect((await fsp.readFile(finalPath)).equals(data)).toBe(true);
+    conn.socket.destroy();
+  });
+
+  it('refuses to publish when the source digest differs (E_CHECKSUM)', async () => {
+    const data = Buffer.alloc(100 * KiB, 9);
+    const { conn, outcome, finalPath } = await setup(data.length);
+    conn.socket.write(chunk(0, 0, data.subarray(0, 64 * KiB)));
+    conn.socket.write(chunk(0, 64 * KiB, data.subarray(64 * KiB)));
+    conn.socket.write(encodeDigest(0, treeDigest(Buffer.alloc(100 * KiB, 8))));
+    await outcome.done;
+    expect(outcome.files.get(0)).toEqual({ ok: false, code: 'E_CHECKSUM' });
+    await expect(fsp.stat(finalPath)).rejects.toThrow();
+    expect(await fsp.readdir(dir)).toEqual([]);
     conn.socket.destroy();
   });
 
@@ -83,13 +116,34 @@ describe('receiver', () => {
     await expect(fsp.stat(finalPath)).rejects.toThrow();
   });
 
-  it('fails a file whose chunk does not match its crc32, and does not publish it', async () => {
-    const { conn, outcome, finalPath } = await setup(64 * KiB);
-    conn.socket.write(chunk(0, 0, Buffer.alloc(64 * KiB, 3), 12345));
-    expect(await outcome.done).toEqual({ ok: true, bytes: 0 });
+  it('asks again for a chunk that fails its hash, and fails the file after 3 bad copies', async () => {
+    const good = Buffer.alloc(64 * KiB, 3);
+    const { conn, outcome, finalPath } = await setup(good.length);
+    const back = replies(conn.socket);
+    const bad = Buffer.from(good);
+    bad[1234]! ^= 0x08;
+    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(back.map((f) => f.type)).toEqual([FrameType.NACK]);
+    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    await outcome.done;
     expect(outcome.files.get(0)).toEqual({ ok: false, code: 'E_CHECKSUM' });
     await expect(fsp.stat(finalPath)).rejects.toThrow();
     expect(await fsp.readdir(dir)).toEqual([]);
+    conn.socket.destroy();
+  });
+
+  it('accepts a good copy after a corrupted one', async () => {
+    const good = Buffer.alloc(64 * KiB, 4);
+    const { conn, outcome, finalPath } = await setup(good.length);
+    const bad = Buffer.from(good);
+    bad[0]! ^= 1;
+    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    conn.socket.write(chunk(0, 0, good));
+    conn.socket.write(encodeDigest(0, treeDigest(good)));
+    expect(await outcome.done).toEqual({ ok: true, bytes: good.length });
+    expect((await fsp.readFile(finalPath)).equals(good)).toBe(true);
     conn.socket.destroy();
   });
 });

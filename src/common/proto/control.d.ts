@@ -1516,6 +1516,9 @@ export namespace etransfer {
         /** TransferEvent bytes. */
         bytes: (number|Long);
 
+        /** TransferEvent digest. */
+        digest: Uint8Array;
+
         /**
          * Creates a new TransferEvent instance using the specified properties.
          * @param [properties] Properties to set
@@ -1568,6 +1571,9 @@ export namespace etransfer {
 
             /** TransferEvent bytes */
             bytes?: (number|Long|null);
+
+            /** TransferEvent digest */
+            digest?: (Uint8Array|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

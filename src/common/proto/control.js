@@ -3627,6 +3627,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {Array.<number|Long>|null} [progressBytes] TransferEvent progressBytes
          * @property {etransfer.Status.$Properties|null} [status] TransferEvent status
          * @property {number|Long|null} [bytes] TransferEvent bytes
+         * @property {Uint8Array|null} [digest] TransferEvent digest
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3717,6 +3718,14 @@ export const etransfer = $root.etransfer = (() => {
         TransferEvent.prototype.bytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * TransferEvent digest.
+         * @member {Uint8Array} digest
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.digest = $util.newBuffer([]);
+
+        /**
          * Creates a new TransferEvent instance using the specified properties.
          * @function create
          * @memberof etransfer.TransferEvent
@@ -3762,6 +3771,8 @@ export const etransfer = $root.etransfer = (() => {
                 $root.etransfer.Status.encode(message.status, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
             if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
                 writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.bytes);
+            if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
+                writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.digest);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3874,6 +3885,15 @@ export const etransfer = $root.etransfer = (() => {
                             message.bytes = value;
                         else
                             delete message.bytes;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.digest = value;
+                        else
+                            delete message.digest;
                         continue;
                     }
                 }
