@@ -152,7 +152,17 @@ Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect.
   return program;
 }
 
+/** A reader that went away (`etransfer ls | head -1`) is not an error worth a stack trace. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

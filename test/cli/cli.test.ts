@@ -104,6 +104,21 @@ describe('etransfer CLI', () => {
     expect(r.stdout).toMatch(/^-rw-r--r-- .* x1$/m);
   });
 
+  it('regression: a closed stdout (etransfer copy | head -1) gives no stack trace (EPIPE)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/processes.js');
+    const src = path.join(scratch.pub, 'epipe.bin');
+    await writeRandomFile(src, 1000);
+    const child = spawn(process.execPath, [BIN, 'copy', at(a, src), at(b, `${src}.copy`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('Unhandled');
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
   it('--help lists the commands, with examples', async () => {
     const r = await runCli(['copy', '--help']);
     expect(r.code).toBe(0);
