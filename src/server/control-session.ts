@@ -173,6 +173,10 @@ export class ControlSession {
     for (const spec of msg.files) {
       const plan = await fs.planWrite(this.who, spec, msg.mode);
       if (plan.finalPath !== undefined) {
+        if (this.ctx.registry.isBeingWritten(plan.finalPath)) {
+          plans.push({ outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is being written by another transfer` } } });
+          continue;
+        }
         if (finals.has(plan.finalPath)) {
           plans.push({
             outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is written twice in this transfer` } },
@@ -211,7 +215,7 @@ export class ControlSession {
     });
     if (files.length > 0) {
       const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), this.observer(transferId, 'receive'));
-      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length);
+      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals]);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
     }
@@ -253,7 +257,7 @@ export class ControlSession {
     }
     const dial = msg.dialAddresses.length > 0;
     const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
-    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length);
+    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length, []);
     setImmediate(() => {
       session.start();
       if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams);
@@ -296,6 +300,7 @@ export class ControlSession {
     acceptsInbound: boolean,
     streams: number,
     files: number,
+    writes: string[],
   ): void {
     const transfer: RegisteredTransfer = {
       id,
@@ -306,6 +311,7 @@ export class ControlSession {
       ticketExpiresAtMs: Date.now() + this.ctx.limits.ticketLifetimeMs,
       started: false,
       streams,
+      writes,
     };
     this.ctx.registry.add(transfer);
     this.owned.add(transfer);

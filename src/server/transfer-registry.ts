@@ -18,10 +18,13 @@ export interface RegisteredTransfer {
   started: boolean;
   /** Data streams negotiated for this transfer. */
   streams: number;
+  /** Final paths this transfer writes: no other transfer may write them meanwhile (E_BUSY). */
+  writes: readonly string[];
 }
 
 export class TransferRegistry {
   private readonly transfers = new Map<string, RegisteredTransfer>();
+  private readonly busyPaths = new Set<string>();
 
   private static key(id: string, role: TransferRole): string {
     return `${role}:${id}`;
@@ -29,6 +32,12 @@ export class TransferRegistry {
 
   add(transfer: RegisteredTransfer): void {
     this.transfers.set(TransferRegistry.key(transfer.id, transfer.role), transfer);
+    for (const p of transfer.writes) this.busyPaths.add(p);
+  }
+
+  /** True while a live transfer is writing `finalPath`. */
+  isBeingWritten(finalPath: string): boolean {
+    return this.busyPaths.has(finalPath);
   }
 
   get(id: string, role: TransferRole): RegisteredTransfer | undefined {
@@ -37,7 +46,9 @@ export class TransferRegistry {
 
   remove(transfer: RegisteredTransfer): void {
     const key = TransferRegistry.key(transfer.id, transfer.role);
-    if (this.transfers.get(key) === transfer) this.transfers.delete(key);
+    if (this.transfers.get(key) !== transfer) return;
+    this.transfers.delete(key);
+    for (const p of transfer.writes) this.busyPaths.delete(p);
   }
 
   /** The end of transfer `id` that takes inbound data connections right now, if any. */

@@ -15,6 +15,8 @@ export interface ChunkSource {
   read(offset: number, length: number, scratch: Buffer): Promise<Buffer>;
   /** The SHA-256 of a chunk when the source knows it without hashing (the zero source). */
   knownHash?(length: number): Buffer;
+  /** Throws E_SOURCE_CHANGED if the source was modified since it was opened. */
+  checkUnchanged?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export class FileChunkSource implements ChunkSource {
     private readonly handle: fsp.FileHandle,
     readonly size: number,
     private readonly label: string,
+    /** What the file was when opened: a later fstat must say the same. */
+    private readonly identity: string,
   ) {}
 
   /**
@@ -43,7 +47,7 @@ export class FileChunkSource implements ChunkSource {
       if (st.size !== expectedSize) {
         throw new EtxError('E_SOURCE_CHANGED', `${label} is now ${st.size} bytes, ${expectedSize} were announced`);
       }
-      return new FileChunkSource(handle, st.size, label);
+      return new FileChunkSource(handle, st.size, label, identityOf(st));
     } catch (err) {
       await handle.close().catch(() => {});
       throw toEtxError(err, `opening ${label}`);
@@ -65,9 +69,27 @@ export class FileChunkSource implements ChunkSource {
     return scratch.subarray(0, length);
   }
 
+  /**
+   * Called once every chunk was read: a file appended to, truncated or rewritten while it was
+   * being sent fails rather than publishing a mix of two versions (THREATS F13).
+   */
+  async checkUnchanged(): Promise<void> {
+    let now: string;
+    try {
+      now = identityOf(await this.handle.stat());
+    } catch (err) {
+      throw toEtxError(err, `checking ${this.label}`);
+    }
+    if (now !== this.identity) throw new EtxError('E_SOURCE_CHANGED', `${this.label} changed while it was being sent`);
+  }
+
   async close(): Promise<void> {
     await this.handle.close().catch(() => {});
   }
+}
+
+function identityOf(st: import('node:fs').Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 let zeros: Buffer | undefined;

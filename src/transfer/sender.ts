@@ -196,15 +196,26 @@ export class SendSession extends DataSession {
     this.bytesAcked += length;
     const file = chunk.file;
     file.chunksLeft--;
-    if (file.chunksLeft === 0) {
-      void this.closeSource(file);
-      // The receiver has every chunk: give it the digest of what was read, to check before it publishes.
-      const digest = file.hashes.digest();
-      stream.write(encodeDigest(file.spec.index, digest));
-      this.observer.fileDone(file.spec.index, file.spec.size, digest);
-      this.fileResolved();
-    }
+    if (file.chunksLeft === 0) void this.finishFile(stream, file);
     this.pump(stream);
+  }
+
+  /** Every chunk is acknowledged: if the source held still, give the receiver the digest. */
+  private async finishFile(stream: DataStream, file: FileState): Promise<void> {
+    try {
+      const source = await file.source;
+      await source?.checkUnchanged?.();
+    } catch (err) {
+      this.failFile(file, toEtxError(err), stream);
+      return;
+    }
+    if (file.failed || this.finished) return;
+    void this.closeSource(file);
+    const digest = file.hashes.digest();
+    const via = stream.closed ? [...this.streams][0] : stream;
+    via?.write(encodeDigest(file.spec.index, digest));
+    this.observer.fileDone(file.spec.index, file.spec.size, digest);
+    this.fileResolved();
   }
 
   /** The receiver's hash check refused a chunk: send it again, a bounded number of times. */

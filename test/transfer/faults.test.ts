@@ -32,7 +32,13 @@ describe('data path faults', () => {
   });
 
   /** Moves a random file over `streams` connections through the proxy; returns outcomes. */
-  async function transfer(size: number, streams: number, script: (n: number) => ConnectionScript, overrides: Partial<SessionOptions> = {}) {
+  async function transfer(
+    size: number,
+    streams: number,
+    script: (n: number) => ConnectionScript,
+    overrides: Partial<SessionOptions> = {},
+    whileRunning?: (source: string) => Promise<void>,
+  ) {
     const data = randomBytes(size);
     const source = path.join(dir, 'source.bin');
     const dest = path.join(dir, 'dest.bin');
@@ -61,6 +67,7 @@ describe('data path faults', () => {
       const conn = await dialData([proxy.address], options.transferId, ticket, { connectTimeoutMs: 2000, handshakeTimeoutMs: 2000 });
       sender.addConnection(conn);
     }
+    await whileRunning?.(source);
     const [received, sent] = await Promise.all([receiverOutcome.done, senderOutcome.done]);
     await proxy.close();
     await listener.close();
@@ -100,5 +107,12 @@ describe('data path faults', () => {
     const sent = r.upstream.reduce((a, b) => a + b, 0);
     // At most the size plus what the dead stream held in flight (window x chunk) plus framing.
     expect(sent).toBeLessThan(32 * MiB + 2 * MiB + 5 * MiB + 64 * 1024);
+  });
+
+  it('F13: a source appended to while it is read fails with E_SOURCE_CHANGED and is not published', async () => {
+    const r = await transfer(32 * MiB, 2, () => ({}), {}, (source) => fsp.appendFile(source, 'x'));
+    expect(r.receiverFiles.get(0)).toEqual({ ok: false, code: 'E_SOURCE_CHANGED' });
+    await expect(fsp.stat(r.dest)).rejects.toThrow();
+    expect((await fsp.readdir(dir)).sort()).toEqual(['source.bin']);
   });
 });
