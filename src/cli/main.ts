@@ -23,6 +23,13 @@ function positiveInt(text: string, flag: string): number {
   return Number(text);
 }
 
+function nonNegativeInt(text: string, flag: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new EtxError('E_USAGE', `${flag} must be a whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
 interface CopyFlags {
   streams: string;
   mode: string;
@@ -35,6 +42,8 @@ interface CopyFlags {
   chunkSize?: string;
   connectTimeoutMs: string;
   idleTimeoutMs: string;
+  retries: string;
+  retryDelayMs: string;
 }
 
 const MODES: readonly WriteMode[] = ['new', 'overwrite', 'resume', 'skip-existing'];
@@ -65,6 +74,8 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     chunkSizeBytes: flags.chunkSize ? parseSize(flags.chunkSize) : 0,
     connectTimeoutMs: positiveInt(flags.connectTimeoutMs, '--connect-timeout-ms'),
     idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
+    retries: nonNegativeInt(flags.retries, '--retries'),
+    retryDelayMs: nonNegativeInt(flags.retryDelayMs, '--retry-delay-ms'),
     reporter,
   });
   const failed = summary.files.filter((f) => f.status === 'failed');
@@ -119,6 +130,8 @@ export function buildProgram(): Command {
     .option('--chunk-size <size>', 'chunk size (default: the destination server decides)')
     .option('--connect-timeout-ms <ms>', 'give up connecting after this', '10000')
     .option('--idle-timeout-ms <ms>', 'fail a data stream silent this long', '60000')
+    .option('--retries <n>', 'retry files that failed for a passing reason (lost connection, timeout) this many times', '3')
+    .option('--retry-delay-ms <ms>', 'wait before the first retry; each next one waits twice as long', '1000')
     .addHelpText(
       'after',
       `

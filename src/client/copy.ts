@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
-import { EtxError, toEtxError } from '../common/errors.js';
+import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
 import { type FileInfo, type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
 import type { DataSession } from '../transfer/data-session.js';
@@ -33,6 +33,10 @@ export interface CopyOptions {
   idleTimeoutMs: number;
   /** Times a chunk may fail its hash check before its file fails (this client's own sessions). */
   maxChunkAttempts: number;
+  /** Further attempts for files that failed for a retryable reason. */
+  retries: number;
+  /** Delay before the first retry; each next one doubles it (capped at a minute). */
+  retryDelayMs: number;
   reporter: CopyReporter;
 }
 
@@ -46,6 +50,8 @@ export const DEFAULT_COPY_OPTIONS: Omit<CopyOptions, 'reporter'> = {
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
   maxChunkAttempts: 3,
+  retries: 3,
+  retryDelayMs: 1000,
 };
 
 type Remote = Extract<Endpoint, { kind: 'remote' }>;
@@ -62,7 +68,7 @@ function failedResult(
   file: { source: string; destination: string; size: number },
   error: { code: EtxError['code']; message: string },
 ): FileResult {
-  return { ...file, status: 'failed', error, bytes: 0, seconds: 0 };
+  return { source: file.source, destination: file.destination, size: file.size, status: 'failed', error, bytes: 0, seconds: 0 };
 }
 
 /** Applies the destination's per-file decisions; returns the accepted indices. */
@@ -145,11 +151,19 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
     for (const f of preFailed) options.reporter.fileFinished(-1, f);
     const results: Array<FileResult | undefined> = new Array(planned.length);
 
-    // 3. Move them.
-    if (planned.length > 0) {
-      if (src && dst) await thirdParty(src, dst, planned, results, options);
-      else if (dst) await pushFromHere(dst, planned, results, options);
-      else if (src) await pullToHere(src, planned, results, options);
+    // 3. Move them; retry what failed for a reason a retry can cure (THREATS rule 9).
+    let pending = planned.map((_, i) => i);
+    let ends = { src, dst };
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) {
+        const delayMs = Math.min(options.retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
+        options.reporter.retrying(pending.length, attempt, options.retries, delayMs);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        ends = await reconnect(ends, first, destination, options, clients);
+      }
+      await moveSome(ends, planned, pending, results, options);
+      if (attempt >= options.retries) break;
+      pending = pending.filter((i) => results[i]?.status === 'failed' && isRetryable(results[i].error!.code));
     }
 
     const files = [...preFailed, ...results.map((r, i) => r ?? failedResult(planned[i]!, { code: 'E_INTERNAL', message: 'no result' }))];
@@ -165,6 +179,71 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
   } finally {
     for (const c of clients) c.close();
   }
+}
+
+const MAX_RETRY_DELAY_MS = 60_000;
+
+interface Ends {
+  src: ControlClient | undefined;
+  dst: ControlClient | undefined;
+}
+
+/** Fresh control connections for a retry (the old ones may have died with a server). */
+async function reconnect(old: Ends, source: Endpoint, destination: Endpoint, options: CopyOptions, all: ControlClient[]): Promise<Ends> {
+  old.src?.close();
+  old.dst?.close();
+  const ends: Ends = { src: undefined, dst: undefined };
+  try {
+    if (source.kind === 'remote') {
+      ends.src = await connect(source, options);
+      all.push(ends.src);
+    }
+    if (destination.kind === 'remote') {
+      ends.dst = await connect(destination, options);
+      all.push(ends.dst);
+    }
+  } catch {
+    // Left unconnected: this attempt's files fail with E_CONNECT, and a later attempt tries again.
+  }
+  return ends;
+}
+
+/**
+ * Runs one attempt over the planned files `indices`, writing their results into `results`. A
+ * failure of the whole attempt (a server gone, a dropped connection) fails each of its files.
+ */
+async function moveSome(
+  ends: Ends,
+  planned: readonly PlannedFile[],
+  indices: readonly number[],
+  results: Array<FileResult | undefined>,
+  options: CopyOptions,
+): Promise<void> {
+  const subset = indices.map((i) => planned[i]!);
+  const subResults: Array<FileResult | undefined> = new Array(subset.length);
+  const reporter: CopyReporter = {
+    ...options.reporter,
+    progress: (j, bytes) => options.reporter.progress(indices[j]!, bytes),
+    fileFinished: (j, result) => options.reporter.fileFinished(j < 0 ? j : indices[j]!, result),
+  };
+  const attemptOptions = { ...options, reporter };
+  try {
+    const { src, dst } = ends;
+    if (src && dst) await thirdParty(src, dst, subset, subResults, attemptOptions);
+    else if (dst) await pushFromHere(dst, subset, subResults, attemptOptions);
+    else if (src) await pullToHere(src, subset, subResults, attemptOptions);
+    else throw new EtxError('E_CONNECT', 'could not reconnect to the servers');
+  } catch (err) {
+    const error = codedError(toEtxError(err));
+    subset.forEach((file, j) => {
+      if (subResults[j]) return;
+      subResults[j] = failedResult(file, error);
+      reporter.fileFinished(j, subResults[j]);
+    });
+  }
+  indices.forEach((i, j) => {
+    results[i] = subResults[j];
+  });
 }
 
 function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'): FileSpec[] {

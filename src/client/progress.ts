@@ -19,6 +19,10 @@ export function describeResult(r: FileResult): string {
   }
 }
 
+export function describeRetry(files: number, attempt: number, retries: number, delayMs: number): string {
+  return `retrying ${files} file(s) in ${formatDuration(delayMs / 1000)} (retry ${attempt} of ${retries})`;
+}
+
 export function describeSummary(s: CopySummary): string {
   const done = s.files.filter((f) => f.status === 'done').length;
   const failed = s.files.filter((f) => f.status === 'failed').length;
@@ -39,6 +43,9 @@ export class LineReporter implements CopyReporter {
   progress(): void {}
   fileFinished(_i: number, result: FileResult): void {
     if (!this.quiet || result.status === 'failed') this.out.write(`${describeResult(result)}\n`);
+  }
+  retrying(files: number, attempt: number, retries: number, delayMs: number): void {
+    if (!this.quiet) this.out.write(`${describeRetry(files, attempt, retries, delayMs)}\n`);
   }
   finish(summary: CopySummary): void {
     if (!this.quiet) this.out.write(`${describeSummary(summary)}\n`);
@@ -117,6 +124,10 @@ export class TtyReporter implements CopyReporter {
     if (result.status === 'done') this.bytes.set(index, result.bytes);
     this.updateTotal();
     this.multibar?.log(`${describeResult(result)}\n`);
+  }
+
+  retrying(files: number, attempt: number, retries: number, delayMs: number): void {
+    this.multibar?.log(`${describeRetry(files, attempt, retries, delayMs)}\n`);
   }
 
   finish(summary: CopySummary): void {

@@ -34,6 +34,8 @@ export interface CopyReporter {
   progress(index: number, bytes: number): void;
   /** `index` is -1 for a source that failed before it was planned (not found, denied). */
   fileFinished(index: number, result: FileResult): void;
+  /** `files` failed for a reason a retry may cure: attempt `attempt` of `retries` starts after `delayMs`. */
+  retrying(files: number, attempt: number, retries: number, delayMs: number): void;
   finish(summary: CopySummary): void;
 }
 
@@ -41,5 +43,6 @@ export const silentReporter: CopyReporter = {
   start() {},
   progress() {},
   fileFinished() {},
+  retrying() {},
   finish() {},
 };

@@ -174,7 +174,12 @@ export class ControlSession {
       const plan = await fs.planWrite(this.who, spec, msg.mode);
       if (plan.finalPath !== undefined) {
         if (this.ctx.registry.isBeingWritten(plan.finalPath)) {
-          plans.push({ outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is being written by another transfer` } } });
+          plans.push({
+            outcome: {
+              state: 'failed',
+              error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is being written by another transfer` },
+            },
+          });
           continue;
         }
         if (finals.has(plan.finalPath)) {

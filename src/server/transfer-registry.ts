@@ -24,7 +24,7 @@ export interface RegisteredTransfer {
 
 export class TransferRegistry {
   private readonly transfers = new Map<string, RegisteredTransfer>();
-  private readonly busyPaths = new Set<string>();
+  private readonly writers = new Map<string, RegisteredTransfer>();
 
   private static key(id: string, role: TransferRole): string {
     return `${role}:${id}`;
@@ -32,12 +32,13 @@ export class TransferRegistry {
 
   add(transfer: RegisteredTransfer): void {
     this.transfers.set(TransferRegistry.key(transfer.id, transfer.role), transfer);
-    for (const p of transfer.writes) this.busyPaths.add(p);
+    for (const p of transfer.writes) this.writers.set(p, transfer);
   }
 
-  /** True while a live transfer is writing `finalPath`. */
+  /** True while a live transfer is writing `finalPath` (one that ended, even a moment ago, is not). */
   isBeingWritten(finalPath: string): boolean {
-    return this.busyPaths.has(finalPath);
+    const writer = this.writers.get(finalPath);
+    return writer !== undefined && !writer.session.finished;
   }
 
   get(id: string, role: TransferRole): RegisteredTransfer | undefined {
@@ -48,7 +49,7 @@ export class TransferRegistry {
     const key = TransferRegistry.key(transfer.id, transfer.role);
     if (this.transfers.get(key) !== transfer) return;
     this.transfers.delete(key);
-    for (const p of transfer.writes) this.busyPaths.delete(p);
+    for (const p of transfer.writes) if (this.writers.get(p) === transfer) this.writers.delete(p);
   }
 
   /** The end of transfer `id` that takes inbound data connections right now, if any. */

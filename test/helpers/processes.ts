@@ -35,8 +35,8 @@ export interface ServerProcess {
 }
 
 /** Starts `etransfer serve` on port 0 and reads the real ports from its "listening" log line. */
-export function startServerProcess(extraArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', ...extraArgs], {
+export function startServerProcess(extraArgs: string[] = [], controlPort = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--control', `127.0.0.1:${controlPort}`, '--data', '127.0.0.1:0', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -59,7 +59,7 @@ export function startServerProcess(extraArgs: string[] = []): Promise<ServerProc
         dataAddresses: entry.data ?? [],
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),

@@ -110,7 +110,13 @@ describe('data path faults', () => {
   });
 
   it('F13: a source appended to while it is read fails with E_SOURCE_CHANGED and is not published', async () => {
-    const r = await transfer(32 * MiB, 2, () => ({}), {}, (source) => fsp.appendFile(source, 'x'));
+    const r = await transfer(
+      32 * MiB,
+      2,
+      () => ({}),
+      {},
+      (source) => fsp.appendFile(source, 'x'),
+    );
     expect(r.receiverFiles.get(0)).toEqual({ ok: false, code: 'E_SOURCE_CHANGED' });
     await expect(fsp.stat(r.dest)).rejects.toThrow();
     expect((await fsp.readdir(dir)).sort()).toEqual(['source.bin']);
