@@ -153,6 +153,7 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
 
     // 3. Move them; retry what failed for a reason a retry can cure (THREATS rule 9).
     let pending = planned.map((_, i) => i);
+    let movedBytes = 0;
     let ends = { src, dst };
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) {
@@ -161,7 +162,7 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         ends = await reconnect(ends, first, destination, options, clients);
       }
-      await moveSome(ends, planned, pending, results, options);
+      movedBytes += await moveSome(ends, planned, pending, results, options);
       if (attempt >= options.retries) break;
       pending = pending.filter((i) => results[i]?.status === 'failed' && isRetryable(results[i].error!.code));
     }
@@ -173,6 +174,7 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
       seconds: (performance.now() - started) / 1000,
       viaClient: !(src && dst),
       controlBytes: clients.reduce((n, c) => n + c.bytesOnWire, 0),
+      movedBytes,
     };
     options.reporter.finish(summary);
     return summary;
@@ -218,8 +220,9 @@ async function moveSome(
   indices: readonly number[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
-): Promise<void> {
+): Promise<number> {
   const subset = indices.map((i) => planned[i]!);
+  let moved = 0;
   const subResults: Array<FileResult | undefined> = new Array(subset.length);
   const reporter: CopyReporter = {
     ...options.reporter,
@@ -229,9 +232,9 @@ async function moveSome(
   const attemptOptions = { ...options, reporter };
   try {
     const { src, dst } = ends;
-    if (src && dst) await thirdParty(src, dst, subset, subResults, attemptOptions);
-    else if (dst) await pushFromHere(dst, subset, subResults, attemptOptions);
-    else if (src) await pullToHere(src, subset, subResults, attemptOptions);
+    if (src && dst) moved = await thirdParty(src, dst, subset, subResults, attemptOptions);
+    else if (dst) moved = await pushFromHere(dst, subset, subResults, attemptOptions);
+    else if (src) moved = await pullToHere(src, subset, subResults, attemptOptions);
     else throw new EtxError('E_CONNECT', 'could not reconnect to the servers');
   } catch (err) {
     const error = codedError(toEtxError(err));
@@ -244,6 +247,7 @@ async function moveSome(
   indices.forEach((i, j) => {
     results[i] = subResults[j];
   });
+  return moved;
 }
 
 function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'): FileSpec[] {
@@ -261,7 +265,7 @@ async function thirdParty(
   planned: PlannedFile[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
-): Promise<void> {
+): Promise<number> {
   const ready = await dst.request(
     {
       type: 'prepareReceive',
@@ -274,7 +278,7 @@ async function thirdParty(
   );
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
-  if (accepted.length === 0) return;
+  if (accepted.length === 0) return 0;
   dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
   src.onTransferEvent(ready.transferId, (ev) => {
     // The receiver reports each file; from the sender only a total failure matters.
@@ -307,6 +311,7 @@ async function thirdParty(
     await dst.request({ type: 'connectData', transferId: ready.transferId, dialAddresses: sendReady.dataAddresses }, 'ack');
   }
   await tracker.finished;
+  return tracker.movedBytes;
 }
 
 function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {
@@ -341,7 +346,7 @@ async function pushFromHere(
   planned: PlannedFile[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
-): Promise<void> {
+): Promise<number> {
   const ready = await dst.request(
     {
       type: 'prepareReceive',
@@ -354,7 +359,7 @@ async function pushFromHere(
   );
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
-  if (accepted.length === 0) return;
+  if (accepted.length === 0) return 0;
   if (ready.dataAddresses.length === 0) throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections`);
   dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
   watch(dst, tracker);
@@ -376,6 +381,7 @@ async function pushFromHere(
   dialStreams(session, ready.dataAddresses, ready.ticket, ready.streams, options);
   await tracker.finished;
   if (!session.finished) session.cancel('the destination ended the transfer');
+  return tracker.movedBytes;
 }
 
 async function pullToHere(
@@ -383,8 +389,8 @@ async function pullToHere(
   planned: PlannedFile[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
-): Promise<void> {
-  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode)));
+): Promise<number> {
+  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size)));
   const accepted = applyOutcomes(
     planned,
     plans.map((p) => p.outcome),
@@ -392,7 +398,7 @@ async function pullToHere(
     options.reporter,
   );
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
-  if (accepted.length === 0) return;
+  if (accepted.length === 0) return 0;
   // This client is the destination: it mints the ticket (DESIGN section 4.2).
   const transferId = randomBytes(TRANSFER_ID_BYTES).toString('hex');
   const ticket = randomBytes(TICKET_BYTES);
@@ -402,14 +408,15 @@ async function pullToHere(
     accepted.map((index) => ({
       index,
       size: planned[index]!.size,
-      createSink: () => plans[index]!.createSink!(transferId),
+      openSink: () => plans[index]!.openSink!(transferId, chunkSizeBytes),
+      mayResume: plans[index]!.mayResume === true,
       discard: plans[index]!.discard === true,
     })),
     sessionOptions(transferId, chunkSizeBytes, options),
     {
       fileDone: (i, bytes, digest) => tracker.fileDone(i, bytes, digest),
       fileFailed: (i, error) => tracker.fileFailed(i, error),
-      done: () => tracker.end(undefined),
+      done: (bytes) => tracker.end(undefined, bytes),
       failed: (err) => tracker.end(codedError(err)),
     },
   );
@@ -429,6 +436,7 @@ async function pullToHere(
     session.start();
     dialStreams(session, sendReady.dataAddresses, ticket, streams, options);
     await tracker.finished;
+    return tracker.movedBytes;
   } finally {
     clearInterval(progressTimer);
     if (!session.finished) session.cancel('the copy ended');

@@ -39,12 +39,12 @@ export function openLocalSource(p: string, size: number): () => Promise<ChunkSou
   return () => FileChunkSource.open(path.resolve(p), size, p);
 }
 
-export async function planLocalWrite(p: string, mode: WriteMode, fileMode: number): Promise<WritePlan> {
+export async function planLocalWrite(p: string, mode: WriteMode, fileMode: number, size: number): Promise<WritePlan> {
   if (isNullSink(p)) return DISCARD_PLAN;
   const absolute = path.resolve(p);
   // Resolve the folder's links once; the file itself is never followed (partials are O_EXCL|O_NOFOLLOW).
   const dir = await fsp.realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
-  return planFileWrite(path.join(dir, path.basename(absolute)), p, mode, fileMode);
+  return planFileWrite(path.join(dir, path.basename(absolute)), p, mode, fileMode, size);
 }
 
 export function ensureSourceFile(p: string, info: FileInfo): void {

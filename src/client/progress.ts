@@ -30,7 +30,8 @@ export function describeSummary(s: CopySummary): string {
   const parts = [`${done} done`];
   if (skipped) parts.push(`${skipped} skipped`);
   if (failed) parts.push(`${failed} failed`);
-  return `${parts.join(', ')}: ${formatBytes(s.bytes)} in ${formatDuration(s.seconds)} (${formatRate(s.bytes / Math.max(s.seconds, 1e-3))})`;
+  const resumed = s.bytes > s.movedBytes ? `, ${formatBytes(s.bytes - s.movedBytes)} of it already there (resumed)` : '';
+  return `${parts.join(', ')}: ${formatBytes(s.bytes)} in ${formatDuration(s.seconds)} (${formatRate(s.bytes / Math.max(s.seconds, 1e-3))})${resumed}`;
 }
 
 /** A line per file and a summary, for logs and pipes. */

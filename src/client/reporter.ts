@@ -26,6 +26,8 @@ export interface CopySummary {
   viaClient: boolean;
   /** Bytes on this client's control connections (a third-party copy moves no data through it). */
   controlBytes: number;
+  /** Bytes that crossed the network: `bytes` less what earlier partials already held (resume). */
+  movedBytes: number;
 }
 
 export interface CopyReporter {

@@ -50,8 +50,12 @@ export class TransferTracker {
     this.settle(fileIndex, 'failed', this.bytes.get(fileIndex) ?? 0, error);
   }
 
+  /** Bytes the receiver reported moving over the network (less than the files' sizes when it resumed). */
+  movedBytes = 0;
+
   /** The transfer ended: whatever has no result yet failed with `error`. */
-  end(error: CodedError | undefined): void {
+  end(error: CodedError | undefined, movedBytes = 0): void {
+    this.movedBytes += movedBytes;
     const why = error ?? { code: 'E_PEER', message: 'the transfer ended before this file completed' };
     for (const i of [...this.unresolved]) this.fileFailed(i, why);
     this.resolveDone();
@@ -70,7 +74,7 @@ export class TransferTracker {
         this.fileFailed(event.fileIndex, event.error);
         return;
       case 'transferDone':
-        this.end(undefined);
+        this.end(undefined, event.bytes);
         return;
       case 'transferFailed':
         this.end(event.error);

@@ -8,6 +8,9 @@
  * ACK     receiver -> sender  the chunk (fileIndex, offset, length) is verified and written
  * NACK    receiver -> sender  the chunk failed its hash: send it again
  * DIGEST  sender -> receiver  the file's digest (32 bytes; `length` is 32), once all its chunks are in
+ * HAVE    receiver -> sender  resuming: the chunk (fileIndex, offset, length) is in the partial
+ *                             with this sha256 (32 bytes); the sender skips it if its own matches
+ * READY   receiver -> sender  every HAVE is sent: chunks may flow on this connection
  * ABORT   either way          file `fileIndex` cannot be moved; payload "CODE\nmessage"
  * END     sender -> receiver  no more chunks on this connection
  * ERROR   either way          the transfer fails; payload "CODE\nmessage"
@@ -29,6 +32,8 @@ export const FrameType = {
   ERROR: 5,
   NACK: 6,
   DIGEST: 7,
+  HAVE: 8,
+  READY: 9,
 } as const;
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 
@@ -36,6 +41,8 @@ export type DataFrame =
   | { type: typeof FrameType.CHUNK; fileIndex: number; offset: number; length: number; hash: Buffer; payload: Buffer[] }
   | { type: typeof FrameType.ACK | typeof FrameType.NACK; fileIndex: number; offset: number; length: number }
   | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer }
+  | { type: typeof FrameType.HAVE; fileIndex: number; offset: number; length: number; hash: Buffer }
+  | { type: typeof FrameType.READY }
   | { type: typeof FrameType.ABORT; fileIndex: number; error: CodedError }
   | { type: typeof FrameType.END }
   | { type: typeof FrameType.ERROR; error: CodedError };
@@ -85,6 +92,15 @@ export function encodeNack(fileIndex: number, offset: number, length: number): B
 export function encodeDigest(fileIndex: number, digest: Uint8Array): Buffer {
   if (digest.length !== HASH_BYTES) throw new EtxError('E_INTERNAL', 'file digest must be 32 bytes');
   return Buffer.concat([header(FrameType.DIGEST, fileIndex, 0, HASH_BYTES), digest]);
+}
+
+export function encodeHave(fileIndex: number, offset: number, length: number, hash: Uint8Array): Buffer {
+  if (hash.length !== HASH_BYTES) throw new EtxError('E_INTERNAL', 'chunk hash must be 32 bytes');
+  return Buffer.concat([header(FrameType.HAVE, fileIndex, offset, length), hash]);
+}
+
+export function encodeReady(): Buffer {
+  return header(FrameType.READY, 0, 0, 0);
 }
 
 export function encodeEnd(): Buffer {
@@ -201,12 +217,16 @@ export class FrameDecoder {
       case FrameType.DIGEST:
         if (length !== HASH_BYTES || offset !== 0) throw protocolError('malformed digest');
         return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES };
+      case FrameType.HAVE:
+        if (length === 0 || length > this.limits.maxChunkBytes) throw protocolError('malformed HAVE');
+        return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES };
       case FrameType.ABORT:
       case FrameType.ERROR:
         if (length > this.limits.maxMessageBytes) throw protocolError('message too long');
         return { type, fileIndex, offset, length, payloadBytes: length };
       case FrameType.END:
-        if (length !== 0 || offset !== 0) throw protocolError('END with a payload');
+      case FrameType.READY:
+        if (length !== 0 || offset !== 0) throw protocolError('END or READY with a payload');
         return { type, fileIndex, offset, length, payloadBytes: 0 };
       default:
         throw protocolError(`unknown frame type ${type}`);
@@ -246,6 +266,10 @@ function toFrame(h: FrameHeader, parts: Buffer[]): DataFrame {
       return { type: h.type, fileIndex: h.fileIndex, offset: h.offset, length: h.length };
     case FrameType.DIGEST:
       return { type: FrameType.DIGEST, fileIndex: h.fileIndex, digest: Buffer.concat(parts) };
+    case FrameType.HAVE:
+      return { type: FrameType.HAVE, fileIndex: h.fileIndex, offset: h.offset, length: h.length, hash: Buffer.concat(parts) };
+    case FrameType.READY:
+      return { type: FrameType.READY };
     case FrameType.ABORT:
       return { type: FrameType.ABORT, fileIndex: h.fileIndex, error: decodeMessage(Buffer.concat(parts)) };
     case FrameType.END:

@@ -213,9 +213,15 @@ export class ControlSession {
     const files: ReceiveFile[] = [];
     msg.files.forEach((spec, index) => {
       const plan = plans[index]!;
-      if (plan.outcome.state === 'accepted' && plan.createSink) {
-        const createSink = plan.createSink;
-        files.push({ index, size: spec.size, createSink: () => createSink(transferId), discard: plan.discard === true });
+      if (plan.outcome.state === 'accepted' && plan.openSink) {
+        const openSink = plan.openSink;
+        files.push({
+          index,
+          size: spec.size,
+          openSink: () => openSink(transferId, chunkSizeBytes),
+          mayResume: plan.mayResume === true,
+          discard: plan.discard === true,
+        });
       }
     });
     if (files.length > 0) {

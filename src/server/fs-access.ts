@@ -135,7 +135,7 @@ export class FsAccess {
         return DISCARD_PLAN;
       }
       const finalPath = await this.authorize(who, 'write', spec.path);
-      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode);
+      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size);
     } catch (err) {
       return failedPlan(err);
     }

@@ -72,7 +72,7 @@ export abstract class DataSession {
   protected abstract onStreamAdded(stream: DataStream): void;
   protected abstract onStreamClosed(stream: DataStream, error: EtxError | undefined): void;
   /** Releases files (sources or partials) when the session ends, either way. */
-  protected abstract releaseFiles(succeeded: boolean): Promise<void>;
+  protected abstract releaseFiles(succeeded: boolean, error?: EtxError): Promise<void>;
 
   /** Ends the session successfully: streams finish cleanly, then the observer hears of it. */
   protected succeed(bytes: number, sendEnd: boolean): void {
@@ -89,7 +89,7 @@ export abstract class DataSession {
     this.finishedFlag = true;
     clearTimeout(this.noStreamTimer);
     for (const stream of this.streams) stream.destroy(error);
-    void this.releaseFiles(false).then(() => this.observer.failed(error));
+    void this.releaseFiles(false, error).then(() => this.observer.failed(error));
   }
 
   cancel(reason = 'the transfer was cancelled'): void {

@@ -1,24 +1,41 @@
 /**
- * Where a receiver's bytes go. A real file is written as a hidden partial beside its final name
- * and published only when complete: fsync, then link (mode new: a racing creator gets E_EXISTS)
- * or rename (overwrite), then fsync of the folder. A failure never leaves a truncated file under
- * the final name, and an overwritten file stays intact until the new one is whole.
+ * Where a receiver's bytes go. A real file is written as a hidden partial beside its final name,
+ * with a journal of the chunks it holds, and published only when complete: fsync, then link
+ * (mode new: a racing creator gets E_EXISTS) or rename (overwrite, resume), then fsync of the
+ * folder. A failure never leaves a truncated file under the final name, and an overwritten file
+ * stays intact until the new one is whole. A partial left by a broken transfer is picked up by
+ * the next one for the same file: every chunk the journal names is re-hashed before it counts.
  */
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
+import { chunkLength } from './session-types.js';
+import { hashChunk } from './chunk-hash.js';
+import { type JournalRecord, decodeJournal, encodeJournalHeader, encodeJournalRecords } from './journal.js';
+
+/** A chunk a resumed partial already holds, re-hashed and matching its journal record. */
+export interface ChunkClaim {
+  chunkIndex: number;
+  hash: Buffer;
+}
 
 export interface FileSink {
   /** Writes the parts, in order, at `offset`. */
   write(offset: number, parts: readonly Buffer[]): Promise<void>;
+  /** Notes that chunk `chunkIndex`, with this hash, is written (for the journal). */
+  recordChunk(chunkIndex: number, hash: Buffer): void;
   /** Makes the file durable and visible under its final name. */
   complete(): Promise<void>;
-  /** Gives up: the partial is removed, the final name is untouched. */
-  abort(): Promise<void>;
+  /**
+   * Gives up; the final name is untouched. With `keepForResume` the partial and its journal stay
+   * (made durable) for a later transfer to continue; otherwise they are removed.
+   */
+  abort(keepForResume: boolean): Promise<void>;
 }
 
-export const PARTIAL_SUFFIX = '.part';
+const PARTIAL_SUFFIX = '.part';
+const JOURNAL_SUFFIX = '.journal';
 
 /** `.NAME.etx-<id>.part`: hidden, and recognisable as ours by the sweeper and the lister. */
 export function partialName(finalName: string, transferId: string): string {
@@ -26,7 +43,11 @@ export function partialName(finalName: string, transferId: string): string {
 }
 
 export function isPartialName(name: string): boolean {
-  return /^\..+\.etx-[0-9a-f]{16}\.part$/.test(name);
+  return /^\..+\.etx-[0-9a-f]{16}\.(part|journal)$/.test(name);
+}
+
+function journalPathOf(partialPath: string): string {
+  return partialPath.slice(0, -PARTIAL_SUFFIX.length) + JOURNAL_SUFFIX;
 }
 
 /** Modes from a peer are masked to 0644 or 0755: never setuid, never group or world writable. */
@@ -42,27 +63,111 @@ export interface PartialFileOptions {
   transferId: string;
   /** How the path is shown in errors. */
   label: string;
+  /** The file's size and the transfer's chunk size (a resumed partial must use the same). */
+  size: number;
+  chunkSize: number;
+  /** Journal records are made durable after this many bytes are written (and at the end). */
+  checkpointBytes?: number;
+}
+
+const DEFAULT_CHECKPOINT_BYTES = 64 * 1024 * 1024;
+
+/** Partials of `finalPath` left by earlier transfers that have a journal. */
+export async function findPartials(finalPath: string): Promise<string[]> {
+  const dir = path.dirname(finalPath);
+  const prefix = `.${path.basename(finalPath)}.etx-`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((n) => n.startsWith(prefix) && n.endsWith(JOURNAL_SUFFIX) && isPartialName(n))
+    .map((n) => path.join(dir, n.slice(0, -JOURNAL_SUFFIX.length) + PARTIAL_SUFFIX))
+    .filter((p) => names.includes(path.basename(p)));
 }
 
 export class PartialFileSink implements FileSink {
   private closed = false;
+  private pendingRecords: JournalRecord[] = [];
+  private bytesSinceCheckpoint = 0;
+  private checkpointing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly handle: fsp.FileHandle,
+    private readonly journal: fsp.FileHandle,
     private readonly partialPath: string,
     private readonly options: PartialFileOptions,
   ) {}
 
+  /**
+   * Opens the sink for a file: continues the best earlier partial of the same file if there is
+   * one (returning the chunks proven present in it), else creates a new partial.
+   */
+  static async open(options: PartialFileOptions): Promise<{ sink: PartialFileSink; claims: ChunkClaim[] }> {
+    for (const partial of await findPartials(options.finalPath)) {
+      const resumed = await PartialFileSink.resume(partial, options).catch(() => undefined);
+      if (resumed) return resumed;
+    }
+    if (options.mode === 'resume') {
+      const fromFinal = await PartialFileSink.fromShorterFinal(options).catch(() => undefined);
+      if (fromFinal) return fromFinal;
+    }
+    return { sink: await PartialFileSink.create(options), claims: [] };
+  }
+
   static async create(options: PartialFileOptions): Promise<PartialFileSink> {
     const dir = path.dirname(options.finalPath);
     const partialPath = path.join(dir, partialName(path.basename(options.finalPath), options.transferId));
+    const exclusive = constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+    let handle: fsp.FileHandle | undefined;
     try {
       // O_EXCL: never reuse or follow whatever sits under the partial's name.
-      const handle = await fsp.open(partialPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-      return new PartialFileSink(handle, partialPath, options);
+      handle = await fsp.open(partialPath, constants.O_RDWR | exclusive, 0o600);
+      const journal = await fsp.open(journalPathOf(partialPath), constants.O_WRONLY | constants.O_APPEND | exclusive, 0o600);
+      await journal.write(encodeJournalHeader(options.chunkSize));
+      return new PartialFileSink(handle, journal, partialPath, options);
     } catch (err) {
+      await handle?.close().catch(() => {});
+      await fsp.unlink(partialPath).catch(() => {});
       throw toEtxError(err, `creating ${options.label}`);
     }
+  }
+
+  /** Continues `partialPath` if its journal is readable and was written with this chunk size. */
+  private static async resume(
+    partialPath: string,
+    options: PartialFileOptions,
+  ): Promise<{ sink: PartialFileSink; claims: ChunkClaim[] } | undefined> {
+    const journalPath = journalPathOf(partialPath);
+    const journal = decodeJournal(await fsp.readFile(journalPath));
+    if (!journal || journal.chunkSize !== options.chunkSize) return undefined;
+    const handle = await fsp.open(partialPath, constants.O_RDWR | constants.O_NOFOLLOW);
+    try {
+      const claims = await verifyClaims(handle, journal.records, options);
+      // Start the journal again with only what was proven: damage and stale records are dropped.
+      const fresh = `${journalPath}.new`;
+      await fsp.writeFile(fresh, Buffer.concat([encodeJournalHeader(options.chunkSize), encodeJournalRecords(claims)]), {
+        mode: 0o600,
+        flag: 'w',
+      });
+      await fsp.rename(fresh, journalPath);
+      const journalHandle = await fsp.open(journalPath, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
+      return { sink: new PartialFileSink(handle, journalHandle, partialPath, options), claims };
+    } catch (err) {
+      await handle.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  /** `--mode resume` onto a complete, shorter final file: copy it into a partial and verify it. */
+  private static async fromShorterFinal(options: PartialFileOptions): Promise<{ sink: PartialFileSink; claims: ChunkClaim[] } | undefined> {
+    const st = await fsp.lstat(options.finalPath);
+    if (!st.isFile() || st.size === 0 || st.size > options.size) return undefined;
+    const sink = await PartialFileSink.create(options);
+    // A copy, never the final opened for writing: a hard link to it elsewhere must not change.
+    await fsp.copyFile(options.finalPath, sink.partialPath);
+    const records: JournalRecord[] = [];
+    for (let i = 0; i * options.chunkSize < st.size; i++) records.push({ chunkIndex: i, hash: Buffer.alloc(0) });
+    const claims = await verifyClaims(sink.handle, records, options);
+    sink.pendingRecords.push(...claims);
+    return { sink, claims };
   }
 
   async write(offset: number, parts: readonly Buffer[]): Promise<void> {
@@ -79,12 +184,39 @@ export class PartialFileSink implements FileSink {
     }
   }
 
+  recordChunk(chunkIndex: number, hash: Buffer): void {
+    this.pendingRecords.push({ chunkIndex, hash });
+    this.bytesSinceCheckpoint += this.options.chunkSize;
+    if (this.bytesSinceCheckpoint >= (this.options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES)) {
+      this.bytesSinceCheckpoint = 0;
+      void this.checkpoint().catch(() => {});
+    }
+  }
+
+  /**
+   * Makes the written chunks durable, then journals them: a journal record never names a chunk
+   * that a crash could still take back.
+   */
+  private checkpoint(): Promise<void> {
+    this.checkpointing = this.checkpointing.then(async () => {
+      if (this.closed || this.pendingRecords.length === 0) return;
+      const records = this.pendingRecords;
+      this.pendingRecords = [];
+      await this.handle.sync();
+      await this.journal.write(encodeJournalRecords(records));
+    });
+    return this.checkpointing;
+  }
+
   async complete(): Promise<void> {
-    const { finalPath, label } = this.options;
+    const { finalPath, label, size } = this.options;
     try {
+      await this.checkpointing;
+      // A resumed partial may be longer than the file is now.
+      if ((await this.handle.stat()).size !== size) await this.handle.truncate(size);
       await this.handle.chmod(publishedMode(this.options.fileMode));
       await this.handle.sync();
-      await this.closeHandle();
+      await this.closeHandles();
       if (this.options.mode === 'new') {
         // link() fails if the final name appeared meanwhile: no silent replacement.
         await fsp.link(this.partialPath, finalPath);
@@ -93,29 +225,64 @@ export class PartialFileSink implements FileSink {
         await fsp.rename(this.partialPath, finalPath);
       }
       await syncDirectory(path.dirname(finalPath));
+      await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
     } catch (err) {
-      await this.abort();
+      await this.abort(false);
       const mapped = toEtxError(err, `publishing ${label}`);
       if (mapped.code === 'E_EXISTS') throw new EtxError('E_EXISTS', `${label} already exists`);
       throw mapped;
     }
   }
 
-  async abort(): Promise<void> {
-    await this.closeHandle();
+  async abort(keepForResume: boolean): Promise<void> {
+    if (keepForResume && !this.closed) {
+      await this.checkpoint().catch(() => {});
+      await this.closeHandles();
+      return;
+    }
+    await this.closeHandles();
     await fsp.unlink(this.partialPath).catch(() => {});
+    await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
   }
 
-  private async closeHandle(): Promise<void> {
+  private async closeHandles(): Promise<void> {
     if (this.closed) return;
+    await this.checkpointing.catch(() => {});
     this.closed = true;
     await this.handle.close().catch(() => {});
+    await this.journal.close().catch(() => {});
   }
+}
+
+/**
+ * Re-hashes each journalled chunk from the partial; keeps those that match their record (a
+ * record with an empty hash matches whatever is there: the caller checks it against the source).
+ */
+async function verifyClaims(handle: fsp.FileHandle, records: readonly JournalRecord[], options: PartialFileOptions): Promise<ChunkClaim[]> {
+  const { size, chunkSize } = options;
+  const partialSize = (await handle.stat()).size;
+  const seen = new Set<number>();
+  const claims: ChunkClaim[] = [];
+  const buffer = Buffer.allocUnsafe(chunkSize);
+  for (const record of records) {
+    const offset = record.chunkIndex * chunkSize;
+    if (seen.has(record.chunkIndex) || offset >= size) continue;
+    const length = chunkLength(size, offset, chunkSize);
+    if (offset + length > partialSize) continue;
+    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    if (bytesRead !== length) continue;
+    const hash = await hashChunk(buffer.subarray(0, length));
+    if (record.hash.length > 0 && !hash.equals(record.hash)) continue; // altered on disk since
+    seen.add(record.chunkIndex);
+    claims.push({ chunkIndex: record.chunkIndex, hash });
+  }
+  return claims;
 }
 
 /** `/dev/null`: accepts and discards. */
 export class NullSink implements FileSink {
   async write(): Promise<void> {}
+  recordChunk(): void {}
   async complete(): Promise<void> {}
   async abort(): Promise<void> {}
 }

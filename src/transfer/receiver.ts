@@ -1,23 +1,28 @@
 /**
  * The receiving end of a transfer. It accepts only the files it agreed to, each chunk only at a
- * chunk boundary inside the announced size, verifies each chunk's crc32 before writing it at its
- * offset, acknowledges it once written, and publishes a file only when every chunk is in.
+ * chunk boundary inside the announced size, checks each chunk's SHA-256 before writing it at its
+ * offset (asking again on a mismatch), acknowledges it once written, and publishes a file only
+ * when every chunk is in and the source's file digest matches its own.
  * A stream whose writes lag is paused, so a slow disk slows the sender instead of growing memory.
+ * Resuming: chunks an earlier partial is proven to hold are announced to the sender (HAVE)
+ * before any chunk flows (READY); the sender skips those whose hash matches its own.
  */
-import { EtxError, toEtxError } from '../common/errors.js';
-import { type DataFrame, FrameType, encodeAbort, encodeAck, encodeNack } from '../common/data-frames.js';
+import { type ErrorCode, EtxError, toEtxError } from '../common/errors.js';
+import { type DataFrame, FrameType, encodeAbort, encodeAck, encodeHave, encodeNack, encodeReady } from '../common/data-frames.js';
 import { BufferPool } from './buffer-pool.js';
 import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import { DataSession } from './data-session.js';
 import type { DataStream } from './data-stream.js';
-import type { FileSink } from './file-sink.js';
+import type { ChunkClaim, FileSink } from './file-sink.js';
 import { type SessionObserver, type SessionOptions, chunkCount, chunkLength } from './session-types.js';
 
 export interface ReceiveFile {
   index: number;
   size: number;
-  /** Creates the partial (or the null sink) when the first chunk arrives. */
-  createSink(): Promise<FileSink>;
+  /** Opens the sink (a partial, maybe an earlier one, or the null sink) and says what it holds. */
+  openSink(): Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
+  /** An earlier partial may exist: open the sink at the start to learn what it already holds. */
+  mayResume?: boolean;
   /**
    * The bytes go to /dev/null: chunks are not hashed here (there is nothing to protect, and a
    * throughput test should measure the link), and the file's digest is the source's.
@@ -28,11 +33,14 @@ export interface ReceiveFile {
 interface FileState {
   spec: ReceiveFile;
   sink: Promise<FileSink> | undefined;
-  /** One bit per chunk, set once the chunk is written. */
+  /** One bit per chunk, set once the chunk is in the partial (written, or proven on resume). */
   received: Uint8Array;
+  /** One bit per chunk proven on resume and not replaced since: a resend of it is written. */
+  claimed: Uint8Array;
+  claims: ChunkClaim[];
   receivedBytes: number;
   state: 'open' | 'publishing' | 'done' | 'failed';
-  /** The hash of every chunk written, for the file's digest. */
+  /** The hash of every chunk in the partial, for the file's digest. */
   hashes: ChunkHashes;
   /** Hash failures per chunk index. */
   refusals: Map<number, number>;
@@ -40,9 +48,11 @@ interface FileState {
   sourceDigest: Buffer | undefined;
 }
 
-function hasChunk(file: FileState, chunkIndex: number): boolean {
-  return (file.received[chunkIndex >> 3]! & (1 << (chunkIndex & 7))) !== 0;
-}
+const bitOf = (bits: Uint8Array, i: number): boolean => (bits[i >> 3]! & (1 << (i & 7))) !== 0;
+const setBit = (bits: Uint8Array, i: number, on: boolean): void => {
+  if (on) bits[i >> 3]! |= 1 << (i & 7);
+  else bits[i >> 3]! &= ~(1 << (i & 7));
+};
 
 /** The payload as one buffer: the single part itself, or the parts copied into `into`. */
 function gather(parts: readonly Buffer[], length: number, into: Buffer): Buffer {
@@ -52,13 +62,32 @@ function gather(parts: readonly Buffer[], length: number, into: Buffer): Buffer 
   return into.subarray(0, length);
 }
 
+/** Failures after which a partial is worth keeping for a later resume (a lost link, not bad data). */
+const DISCARD_PARTIAL_ON: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'E_CHECKSUM',
+  'E_SOURCE_CHANGED',
+  'E_EXISTS',
+  'E_ACL_DENIED',
+  'E_PATH',
+  'E_NO_SPACE',
+  'E_TOO_LARGE',
+  'E_PROTOCOL',
+  'E_IS_A_DIRECTORY',
+  'E_NOT_A_DIRECTORY',
+]);
+
 export class ReceiveSession extends DataSession {
   private readonly files = new Map<number, FileState>();
   private readonly pendingWrites = new Map<DataStream, number>();
   private readonly changed = new Set<FileState>();
   private filesLeft: number;
   private bytesReceived = 0;
+  private bytesResumed = 0;
   private readonly pool: BufferPool;
+  /** Set once every resumable partial was examined: streams may then get HAVE and READY. */
+  private ready = false;
+  /** Partials of failed files being closed or removed: the session ends only after them. */
+  private readonly releasing: Array<Promise<void>> = [];
 
   constructor(files: readonly ReceiveFile[], options: SessionOptions, observer: SessionObserver) {
     super(options, observer);
@@ -68,6 +97,8 @@ export class ReceiveSession extends DataSession {
         spec,
         sink: undefined,
         received: new Uint8Array(Math.ceil(chunks / 8)),
+        claimed: new Uint8Array(Math.ceil(chunks / 8)),
+        claims: [],
         receivedBytes: 0,
         state: 'open',
         hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
@@ -79,16 +110,68 @@ export class ReceiveSession extends DataSession {
     this.pool = new BufferPool(options.chunkSizeBytes, 64);
   }
 
-  /** Publishes the empty files (they have no chunk to wait for) and starts the connection clock. */
+  /**
+   * Publishes the empty files (they have no chunk to wait for), examines earlier partials, then
+   * lets chunks flow on every stream.
+   */
   start(): void {
     // An empty file has nothing to corrupt: its digest is known without the source.
     for (const file of this.files.values()) if (file.spec.size === 0) void this.publish(file, file.hashes.digest());
-    if (this.filesLeft === 0) this.succeed(0, false);
-    else this.armNoStreamTimer();
+    if (this.filesLeft === 0) {
+      this.succeed(0, false);
+      return;
+    }
+    this.armNoStreamTimer();
+    void this.examinePartials().then(() => {
+      this.ready = true;
+      for (const stream of this.streams) this.announce(stream);
+    });
+  }
+
+  private async examinePartials(): Promise<void> {
+    for (const file of this.files.values()) {
+      if (!file.spec.mayResume || file.state !== 'open' || this.finished) continue;
+      try {
+        const opened = file.spec.openSink();
+        file.sink = opened.then((o) => o.sink);
+        const { claims } = await opened;
+        for (const claim of claims) {
+          const offset = claim.chunkIndex * this.options.chunkSizeBytes;
+          setBit(file.received, claim.chunkIndex, true);
+          setBit(file.claimed, claim.chunkIndex, true);
+          file.hashes.set(claim.chunkIndex, claim.hash);
+          const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
+          file.receivedBytes += length;
+          this.bytesResumed += length;
+        }
+        file.claims = claims;
+        if (claims.length > 0) this.changed.add(file);
+      } catch (err) {
+        this.failFile(file, toEtxError(err), undefined);
+      }
+    }
+  }
+
+  /** Tells the sender what the partials hold, then that chunks may flow. */
+  private announce(stream: DataStream): void {
+    for (const file of this.files.values()) {
+      if (file.state !== 'open') continue;
+      for (const claim of file.claims) {
+        if (!bitOf(file.claimed, claim.chunkIndex)) continue;
+        const offset = claim.chunkIndex * this.options.chunkSizeBytes;
+        stream.write(encodeHave(file.spec.index, offset, chunkLength(file.spec.size, offset, this.options.chunkSizeBytes), claim.hash));
+      }
+    }
+    stream.write(encodeReady());
   }
 
   get receivedBytes(): number {
     return this.bytesReceived;
+  }
+
+  /** Bytes an earlier partial already held (not moved again). */
+  get resumedBytes(): number {
+    return this.bytesResumed;
   }
 
   /** Bytes received per file changed since the last call, for progress events. */
@@ -100,6 +183,7 @@ export class ReceiveSession extends DataSession {
 
   protected onStreamAdded(stream: DataStream): void {
     this.pendingWrites.set(stream, 0);
+    if (this.ready) this.announce(stream);
   }
 
   protected onStreamClosed(stream: DataStream, error: EtxError | undefined): void {
@@ -152,8 +236,13 @@ export class ReceiveSession extends DataSession {
       this.fail(new EtxError('E_PROTOCOL', `chunk at ${offset}+${length} is not on a chunk boundary`));
       return;
     }
+    if (!this.ready) {
+      this.fail(new EtxError('E_PROTOCOL', 'a chunk before READY'));
+      return;
+    }
     if (file.state !== 'open') return; // a file already failed or complete: late chunks are dropped
-    if (hasChunk(file, offset / chunkSize)) {
+    const chunkIndex = offset / chunkSize;
+    if (bitOf(file.received, chunkIndex) && !bitOf(file.claimed, chunkIndex)) {
       stream.write(encodeAck(fileIndex, offset, length)); // a resend of what we have: just confirm
       return;
     }
@@ -190,10 +279,11 @@ export class ReceiveSession extends DataSession {
       }
       // The file (or the whole transfer) may have failed while we hashed: make no partial then.
       if (file.state !== 'open' || this.finished) return;
-      file.sink ??= file.spec.createSink();
+      file.sink ??= file.spec.openSink().then((o) => o.sink);
       const sink = await file.sink;
       if (file.state !== 'open') return;
       await sink.write(offset, [data]);
+      sink.recordChunk(chunkIndex, hash);
     } catch (err) {
       this.failFile(file, toEtxError(err), stream);
       return;
@@ -206,13 +296,18 @@ export class ReceiveSession extends DataSession {
     this.accept(stream, file, offset, length, hash);
   }
 
-  /** Records a chunk as written, acknowledges it, and publishes the file if that was the last. */
+  /** Records a chunk as in, acknowledges it, and publishes the file if that was the last. */
   private accept(stream: DataStream, file: FileState, offset: number, length: number, hash: Buffer): void {
     const chunkIndex = offset / this.options.chunkSizeBytes;
-    if (file.state !== 'open' || hasChunk(file, chunkIndex)) return; // failed meanwhile, or a duplicate raced us
-    file.received[chunkIndex >> 3]! |= 1 << (chunkIndex & 7);
+    if (file.state !== 'open') return;
+    if (bitOf(file.claimed, chunkIndex)) {
+      setBit(file.claimed, chunkIndex, false); // the resumed copy is replaced: count it once
+    } else {
+      if (bitOf(file.received, chunkIndex)) return; // a duplicate raced us
+      setBit(file.received, chunkIndex, true);
+      file.receivedBytes += length;
+    }
     file.hashes.set(chunkIndex, hash);
-    file.receivedBytes += length;
     this.bytesReceived += length;
     this.changed.add(file);
     stream.write(encodeAck(file.spec.index, offset, length));
@@ -243,7 +338,7 @@ export class ReceiveSession extends DataSession {
   private async publish(file: FileState, digest: Buffer): Promise<void> {
     file.state = 'publishing';
     try {
-      file.sink ??= file.spec.createSink();
+      file.sink ??= file.spec.openSink().then((o) => o.sink);
       await (await file.sink).complete();
     } catch (err) {
       file.state = 'open';
@@ -258,7 +353,8 @@ export class ReceiveSession extends DataSession {
   private failFile(file: FileState, error: EtxError, via: DataStream | undefined): void {
     if (file.state === 'failed' || file.state === 'done' || this.finished) return;
     file.state = 'failed';
-    void file.sink?.then((s) => s.abort()).catch(() => {});
+    const keep = !DISCARD_PARTIAL_ON.has(error.code);
+    if (file.sink) this.releasing.push(file.sink.then((s) => s.abort(keep)).catch(() => {}));
     if (error.code === 'E_NO_SPACE') {
       // A full disk fails every file that still needs space: stop the whole transfer.
       this.observer.fileFailed(file.spec.index, { code: error.code, message: error.message });
@@ -277,15 +373,20 @@ export class ReceiveSession extends DataSession {
     if (this.filesLeft === 0) this.succeed(this.bytesReceived, false);
   }
 
-  protected async releaseFiles(succeeded: boolean): Promise<void> {
+  /**
+   * A transfer that failed for a passing reason (a lost link, a vanished client) keeps its
+   * partials and journals for a later resume; one that failed on bad data removes them.
+   */
+  protected async releaseFiles(succeeded: boolean, error?: EtxError): Promise<void> {
+    await Promise.all(this.releasing);
     if (succeeded) return;
-    // A failed transfer leaves no partial behind (resume, which keeps them, comes with the journal).
+    const keep = error === undefined || !DISCARD_PARTIAL_ON.has(error.code);
     await Promise.all(
       [...this.files.values()]
         .filter((f) => f.state === 'open' || f.state === 'publishing')
         .map(async (f) => {
           f.state = 'failed';
-          await f.sink?.then((s) => s.abort()).catch(() => {});
+          await f.sink?.then((s) => s.abort(keep)).catch(() => {});
         }),
     );
   }

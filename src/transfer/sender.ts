@@ -40,6 +40,8 @@ interface FileState {
   failed: boolean;
   /** The hash of every chunk as read, for the file's digest. */
   hashes: ChunkHashes;
+  /** Resuming: chunks the receiver's partial holds, with their hashes (HAVE frames). */
+  claims: Map<number, Buffer>;
 }
 
 const chunkKey = (fileIndex: number, offset: number): string => `${fileIndex}:${offset}`;
@@ -51,6 +53,9 @@ export class SendSession extends DataSession {
   /** Chunks given back by broken streams, sent again before new ones. */
   private readonly requeued: Chunk[] = [];
   private readonly inflight = new Map<DataStream, Map<string, Chunk>>();
+  /** Streams whose receiver said READY (every HAVE is in): chunks flow only on these. */
+  private readonly readyStreams = new Set<DataStream>();
+  private bytesSkipped = 0;
   private readonly pool: BufferPool;
   private filesLeft: number;
   private bytesAcked = 0;
@@ -66,6 +71,7 @@ export class SendSession extends DataSession {
       chunksLeft: chunkCount(spec.size, options.chunkSizeBytes),
       failed: spec.refused !== undefined,
       hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
+      claims: new Map(),
     }));
     for (const f of this.order) this.files.set(f.spec.index, f);
     this.pendingAborts = this.order.filter((f) => f.spec.refused);
@@ -83,6 +89,11 @@ export class SendSession extends DataSession {
     return this.bytesAcked;
   }
 
+  /** Bytes not sent because the receiver's partial proved to hold them already. */
+  get skippedBytes(): number {
+    return this.bytesSkipped;
+  }
+
   protected onStreamAdded(stream: DataStream): void {
     this.inflight.set(stream, new Map());
     for (const file of this.pendingAborts) {
@@ -90,12 +101,13 @@ export class SendSession extends DataSession {
     }
     this.pendingAborts = [];
     if (this.filesLeft === 0) this.succeed(0, true);
-    else this.pump(stream);
+    // Chunks wait for the receiver's READY: first it says what an earlier partial holds.
   }
 
   protected onStreamClosed(stream: DataStream, error: EtxError | undefined): void {
     const lost = this.inflight.get(stream);
     this.inflight.delete(stream);
+    this.readyStreams.delete(stream);
     if (lost) for (const chunk of lost.values()) if (!chunk.file.failed) this.requeued.push(chunk);
     if (error && (error.code === 'E_PROTOCOL' || error.code === 'E_TOO_LARGE' || error.code === 'E_NO_SPACE')) {
       this.fail(error);
@@ -126,7 +138,7 @@ export class SendSession extends DataSession {
 
   private pump(stream: DataStream): void {
     const mine = this.inflight.get(stream);
-    if (!mine) return;
+    if (!mine || !this.readyStreams.has(stream)) return;
     while (!this.finished && mine.size < this.options.windowChunks) {
       const chunk = this.nextChunk();
       if (!chunk) return;
@@ -155,7 +167,15 @@ export class SendSession extends DataSession {
       this.pool.release(scratch);
       return;
     }
-    file.hashes.set(chunk.offset / this.options.chunkSizeBytes, hash);
+    const chunkIndex = chunk.offset / this.options.chunkSizeBytes;
+    file.hashes.set(chunkIndex, hash);
+    if (file.claims.get(chunkIndex)?.equals(hash)) {
+      // The receiver's partial holds exactly these bytes: nothing to send.
+      this.pool.release(scratch);
+      this.bytesSkipped += chunk.length;
+      this.onAck(stream, file.spec.index, chunk.offset, chunk.length, true);
+      return;
+    }
     stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, hash));
     stream.write(data, () => this.pool.release(scratch));
   }
@@ -167,6 +187,20 @@ export class SendSession extends DataSession {
         return;
       case FrameType.NACK:
         this.onNack(stream, frame.fileIndex, frame.offset, frame.length);
+        return;
+      case FrameType.HAVE: {
+        const file = this.files.get(frame.fileIndex);
+        const chunkSize = this.options.chunkSizeBytes;
+        if (!file || frame.offset % chunkSize !== 0 || frame.offset >= file.spec.size) {
+          stream.destroy(new EtxError('E_PROTOCOL', 'HAVE for a chunk not in this transfer'));
+          return;
+        }
+        file.claims.set(frame.offset / chunkSize, frame.hash);
+        return;
+      }
+      case FrameType.READY:
+        this.readyStreams.add(stream);
+        this.pump(stream);
         return;
       case FrameType.ABORT: {
         // The receiver gave up on this file (its disk, its rules): stop sending it.
@@ -182,7 +216,8 @@ export class SendSession extends DataSession {
     }
   }
 
-  private onAck(stream: DataStream, fileIndex: number, offset: number, length: number): void {
+  /** `local`: the chunk needed no sending (the receiver's partial holds it). */
+  private onAck(stream: DataStream, fileIndex: number, offset: number, length: number, local = false): void {
     const mine = this.inflight.get(stream);
     const key = chunkKey(fileIndex, offset);
     const chunk = mine?.get(key);
@@ -193,7 +228,7 @@ export class SendSession extends DataSession {
       return;
     }
     mine!.delete(key);
-    this.bytesAcked += length;
+    if (!local) this.bytesAcked += length;
     const file = chunk.file;
     file.chunksLeft--;
     if (file.chunksLeft === 0) void this.finishFile(stream, file);

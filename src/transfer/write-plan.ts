@@ -6,20 +6,28 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
-import { type FileSink, NullSink, PartialFileSink } from './file-sink.js';
+import { type ChunkClaim, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
+
+export type OpenSink = (transferId: string, chunkSize: number) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
 
 export interface WritePlan {
   outcome: FileOutcome;
   /** Set when accepted and a real file: where the final file goes. */
   finalPath?: string;
-  /** Set when accepted: makes the sink once the first chunk is due. */
-  createSink?: (transferId: string) => Promise<FileSink>;
+  /** Set when accepted: opens the sink (continuing an earlier partial when there is one). */
+  openSink?: OpenSink;
+  /** An earlier partial of this file exists (or --mode resume found a shorter final file). */
+  mayResume?: boolean;
   /** Set for /dev/null: the bytes are thrown away, so there is nothing to verify or protect. */
   discard?: boolean;
 }
 
 /** The plan for the /dev/null sink. */
-export const DISCARD_PLAN: WritePlan = { outcome: { state: 'accepted' }, createSink: async () => new NullSink(), discard: true };
+export const DISCARD_PLAN: WritePlan = {
+  outcome: { state: 'accepted' },
+  openSink: async () => ({ sink: new NullSink(), claims: [] }),
+  discard: true,
+};
 
 export function failedPlan(err: unknown): WritePlan {
   const e = toEtxError(err);
@@ -30,7 +38,7 @@ export function failedPlan(err: unknown): WritePlan {
  * `finalPath` is resolved and judged already; `label` is how the user named it. A refusal is an
  * outcome (the rest of the files go on), never a throw.
  */
-export async function planFileWrite(finalPath: string, label: string, mode: WriteMode, fileMode: number): Promise<WritePlan> {
+export async function planFileWrite(finalPath: string, label: string, mode: WriteMode, fileMode: number, size: number): Promise<WritePlan> {
   try {
     const existing = await fsp.lstat(finalPath).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined;
@@ -39,18 +47,19 @@ export async function planFileWrite(finalPath: string, label: string, mode: Writ
     if (existing) {
       if (existing.isDirectory()) throw new EtxError('E_IS_A_DIRECTORY', `${label} is a folder`);
       if (mode === 'skip-existing') return { outcome: { state: 'skipped', reason: `${label} exists` } };
-      if (mode === 'new') throw new EtxError('E_EXISTS', `${label} exists (use --overwrite to replace it)`);
+      if (mode === 'new') throw new EtxError('E_EXISTS', `${label} exists (use --overwrite to replace it, or --resume)`);
       if (!existing.isFile()) throw new EtxError('E_EXISTS', `${label} exists and is not a regular file`);
     }
-    if (mode === 'resume') throw new EtxError('E_USAGE', '--mode resume is not supported yet');
+    const mayResume = (await findPartials(finalPath)).length > 0 || (mode === 'resume' && existing !== undefined);
     return {
       outcome: { state: 'accepted' },
       finalPath,
-      createSink: async (transferId) => {
+      mayResume,
+      openSink: async (transferId, chunkSize) => {
         await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o755 }).catch((err) => {
           throw toEtxError(err, `creating the folder of ${label}`);
         });
-        return PartialFileSink.create({ finalPath, mode, fileMode, transferId, label });
+        return PartialFileSink.open({ finalPath, mode, fileMode, transferId, label, size, chunkSize });
       },
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 /**
  * A transfer belongs to the client that started it (DESIGN 4.5): when the client process dies
- * mid-transfer, both servers stop the transfer and free it, and keep serving.
+ * mid-transfer, both servers stop the transfer and free it, keep the partial and its journal for
+ * a later resume, and keep serving.
  */
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
@@ -34,7 +35,7 @@ describe('the coordinating client dies', () => {
     await scratch?.cleanup();
   });
 
-  it('both servers cancel the transfer, leave no partial, and go on serving', async () => {
+  it('both servers cancel the transfer, keep the resumable partial, and go on serving', async () => {
     const dest = path.join(scratch.pub, 'never.bin');
     // A long file transfer from /dev/zero into a real file, so a partial exists while it runs.
     const child = spawn(process.execPath, [BIN, 'copy', '-q', a.url('/dev/zero:64GiB'), b.url(dest)], { stdio: 'ignore' });
@@ -43,7 +44,10 @@ describe('the coordinating client dies', () => {
     child.kill('SIGKILL');
     await waitFor(() => a.server.registry.size === 0 && b.server.registry.size === 0, 5_000);
     await new Promise((r) => setTimeout(r, 100));
-    expect(await fsp.readdir(scratch.pub)).toEqual([]);
+    const left = (await fsp.readdir(scratch.pub)).sort();
+    expect(left).toHaveLength(2);
+    expect(left[0]).toMatch(/^\.never\.bin\.etx-[0-9a-f]{16}\.journal$/);
+    expect(left[1]).toMatch(/^\.never\.bin\.etx-[0-9a-f]{16}\.part$/);
     const summary = await copy([a.at('/dev/zero:1MiB')], b.at('/dev/null'));
     expect(summary.files[0]!.status).toBe('done');
   });

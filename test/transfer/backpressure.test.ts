@@ -40,12 +40,17 @@ describe('backpressure', () => {
         writing--;
         written += parts.reduce((n, p) => n + p.length, 0);
       },
+      recordChunk() {},
       async complete() {},
       async abort() {},
     };
 
     const receiverOutcome = record();
-    const receiver = new ReceiveSession([{ index: 0, size, createSink: async () => slowSink }], options, receiverOutcome.observer);
+    const receiver = new ReceiveSession(
+      [{ index: 0, size, openSink: async () => ({ sink: slowSink, claims: [] }) }],
+      options,
+      receiverOutcome.observer,
+    );
     const senderOutcome = record();
     const sender = new SendSession([{ index: 0, size, open: async () => source }], options, senderOutcome.observer);
     const listener = await listenFor(() => receiver, ticket);

@@ -50,8 +50,16 @@ describe('data path faults', () => {
         {
           index: 0,
           size,
-          createSink: () =>
-            PartialFileSink.create({ finalPath: dest, mode: 'new', fileMode: 0o644, transferId: options.transferId, label: 'dest' }),
+          openSink: () =>
+            PartialFileSink.open({
+              finalPath: dest,
+              mode: 'new',
+              fileMode: 0o644,
+              transferId: options.transferId,
+              label: 'dest',
+              size,
+              chunkSize: options.chunkSizeBytes,
+            }),
         },
       ],
       options,

@@ -37,8 +37,16 @@ describe('receiver', () => {
         {
           index: 0,
           size,
-          createSink: () =>
-            PartialFileSink.create({ finalPath, mode: 'new', fileMode: 0o644, transferId: options.transferId, label: 'target.bin' }),
+          openSink: () =>
+            PartialFileSink.open({
+              finalPath,
+              mode: 'new',
+              fileMode: 0o644,
+              transferId: options.transferId,
+              label: 'target.bin',
+              size,
+              chunkSize: options.chunkSizeBytes,
+            }),
         },
       ],
       options,
@@ -124,7 +132,7 @@ describe('receiver', () => {
     bad[1234]! ^= 0x08;
     conn.socket.write(chunk(0, 0, bad, sha256(good)));
     await new Promise((r) => setTimeout(r, 100));
-    expect(back.map((f) => f.type)).toEqual([FrameType.NACK]);
+    expect(back.map((f) => f.type)).toEqual([FrameType.READY, FrameType.NACK]);
     conn.socket.write(chunk(0, 0, bad, sha256(good)));
     conn.socket.write(chunk(0, 0, bad, sha256(good)));
     await outcome.done;
