@@ -98,12 +98,18 @@ export function buildProgram(): Command {
     .option('--control <host:port>', 'control channel (WebSocket) address', `127.0.0.1:${DEFAULT_CONTROL_PORT}`)
     .option('--data <host:port>', 'data port; repeat to advertise several, in order (default 127.0.0.1:8008)', collect, [])
     .option('--acl <file>', 'ACL file (JSON); default: anyone may list, read and write under /tmp/**')
-    .option('--state-dir <dir>', 'folder for the server state (created, mode 0700)')
+    .option('--state-dir <dir>', 'folder for the server state: the list of partial files, to sweep abandoned ones (created, mode 0700)')
+    .option(
+      '--orphan-grace-ms <ms>',
+      'at start-up, remove partial files older than this that no transfer resumed',
+      String(7 * 24 * 3600 * 1000),
+    )
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
     .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
     .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')
-    .option('--idle-timeout-ms <ms>', 'close a silent data connection, fail a transfer without any, after this', '60000')
+    .option('--idle-timeout-ms <ms>', 'close a data connection silent this long (its chunks go to the other streams)', '60000')
+    .option('--inactive-timeout-ms <ms>', 'free a transfer left without any data connection this long (its partial is kept)', '120000')
     .option('--handshake-timeout-ms <ms>', 'absolute deadline of the data handshake', '10000')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))

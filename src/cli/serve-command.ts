@@ -18,6 +18,8 @@ export interface ServeFlags {
   maxStreams: string;
   chunkSize: string;
   idleTimeoutMs: string;
+  inactiveTimeoutMs: string;
+  orphanGraceMs: string;
   handshakeTimeoutMs: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
@@ -42,6 +44,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxStreamsPerTransfer: positiveInt(flags.maxStreams, '--max-streams'),
     chunkSizeBytes: parseSize(flags.chunkSize),
     idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
+    inactiveTimeoutMs: positiveInt(flags.inactiveTimeoutMs, '--inactive-timeout-ms'),
+    orphanGraceMs: positiveInt(flags.orphanGraceMs, '--orphan-grace-ms'),
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),

@@ -320,6 +320,7 @@ function sessionOptions(transferId: string, chunkSizeBytes: number, options: Cop
     chunkSizeBytes,
     windowChunks: options.windowChunks,
     idleTimeoutMs: options.idleTimeoutMs,
+    inactiveTimeoutMs: options.idleTimeoutMs * 2,
     maxMessageBytes: 1024,
     maxChunkAttempts: options.maxChunkAttempts,
   };

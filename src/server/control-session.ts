@@ -156,6 +156,7 @@ export class ControlSession {
       chunkSizeBytes,
       windowChunks: limits.windowChunks,
       idleTimeoutMs: limits.idleTimeoutMs,
+      inactiveTimeoutMs: limits.inactiveTimeoutMs,
       maxMessageBytes: 1024,
       maxChunkAttempts: limits.maxChunkAttempts,
     };

@@ -40,6 +40,8 @@ export class FsAccess {
   constructor(
     private readonly acl: () => Acl,
     private readonly pathLimits: PathLimits = DEFAULT_PATH_LIMITS,
+    /** Told of every partial file created (to sweep the abandoned ones later). */
+    private readonly onPartialCreated?: (partialPath: string) => void,
   ) {}
 
   /**
@@ -135,7 +137,7 @@ export class FsAccess {
         return DISCARD_PLAN;
       }
       const finalPath = await this.authorize(who, 'write', spec.path);
-      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size);
+      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size, this.onPartialCreated);
     } catch (err) {
       return failedPlan(err);
     }

@@ -27,8 +27,10 @@ export interface ServerLimits {
   /** Absolute deadline for the data handshake. */
   handshakeTimeoutMs: number;
   connectTimeoutMs: number;
-  /** A data connection silent this long is closed; a transfer without connections this long fails. */
+  /** A data connection silent this long is closed (its chunks go back to the queue). */
   idleTimeoutMs: number;
+  /** A transfer without any data connection this long is abandoned and freed (its partial kept). */
+  inactiveTimeoutMs: number;
   /** How long a ticket may wait for its first data connection. */
   ticketLifetimeMs: number;
   /** Control connections that stop answering pings are closed after this. */
@@ -37,6 +39,8 @@ export interface ServerLimits {
   freeSpaceMarginBytes: number;
   /** Progress events per transfer are sent at most this often. */
   progressIntervalMs: number;
+  /** At start-up, partials this old that no transfer resumed are removed (needs --state-dir). */
+  orphanGraceMs: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -52,10 +56,12 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   handshakeTimeoutMs: 10_000,
   connectTimeoutMs: 5_000,
   idleTimeoutMs: 60_000,
+  inactiveTimeoutMs: 120_000,
   ticketLifetimeMs: 60_000,
   controlPingIntervalMs: 30_000,
   freeSpaceMarginBytes: 16 * 1024 * 1024,
   progressIntervalMs: 250,
+  orphanGraceMs: 7 * 24 * 3600 * 1000,
 };
 
 export interface ServerOptions {

@@ -11,6 +11,7 @@ import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { ControlSession, type ServerContext } from './control-session.js';
 import { startDataListener } from './data-listener.js';
 import { FsAccess } from './fs-access.js';
+import { PartialRegistry } from './orphan-partials.js';
 import type { ServerOptions } from './options.js';
 import { TransferRegistry } from './transfer-registry.js';
 
@@ -46,9 +47,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     advertised.push(formatHostPort(host, port));
   }
 
+  const partials = options.stateDir ? new PartialRegistry(options.stateDir) : undefined;
+  if (partials) {
+    const swept = await partials.sweep(limits.orphanGraceMs, logger);
+    if (swept.removed > 0) logger.info(swept, 'swept abandoned partial files');
+  }
   const ctx: ServerContext = {
     limits,
-    fs: new FsAccess(() => acl),
+    fs: new FsAccess(() => acl, undefined, partials ? (p) => partials.record(p) : undefined),
     registry,
     dataAddresses: () => advertised,
     logger,

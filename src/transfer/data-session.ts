@@ -36,9 +36,9 @@ export abstract class DataSession {
     this.noStreamTimer = setTimeout(() => {
       this.noStreamTimer = undefined;
       if (this.streams.size === 0) {
-        this.fail(new EtxError('E_TIMEOUT', `no data connection for ${this.options.idleTimeoutMs} ms`));
+        this.fail(new EtxError('E_TIMEOUT', `no data connection for ${this.options.inactiveTimeoutMs} ms`));
       }
-    }, this.options.idleTimeoutMs);
+    }, this.options.inactiveTimeoutMs);
     this.noStreamTimer.unref();
   }
 

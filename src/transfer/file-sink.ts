@@ -12,6 +12,7 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
 import { chunkLength } from './session-types.js';
 import { hashChunk } from './chunk-hash.js';
+import { crashPoint } from './fault-injection.js';
 import { type JournalRecord, decodeJournal, encodeJournalHeader, encodeJournalRecords } from './journal.js';
 
 /** A chunk a resumed partial already holds, re-hashed and matching its journal record. */
@@ -68,19 +69,28 @@ export interface PartialFileOptions {
   chunkSize: number;
   /** Journal records are made durable after this many bytes are written (and at the end). */
   checkpointBytes?: number;
+  /** Told of every partial created, so a server can sweep the ones nobody resumes. */
+  onPartialCreated?: (partialPath: string) => void;
 }
 
 const DEFAULT_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
-/** Partials of `finalPath` left by earlier transfers that have a journal. */
+/**
+ * Partials of `finalPath` left by earlier transfers that have a journal. A journal whose partial
+ * is gone (a crash between publishing and removing the journal) is removed on the way.
+ */
 export async function findPartials(finalPath: string): Promise<string[]> {
   const dir = path.dirname(finalPath);
   const prefix = `.${path.basename(finalPath)}.etx-`;
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
-  return names
-    .filter((n) => n.startsWith(prefix) && n.endsWith(JOURNAL_SUFFIX) && isPartialName(n))
-    .map((n) => path.join(dir, n.slice(0, -JOURNAL_SUFFIX.length) + PARTIAL_SUFFIX))
-    .filter((p) => names.includes(path.basename(p)));
+  const found: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(JOURNAL_SUFFIX) || !isPartialName(name)) continue;
+    const partial = name.slice(0, -JOURNAL_SUFFIX.length) + PARTIAL_SUFFIX;
+    if (names.includes(partial)) found.push(path.join(dir, partial));
+    else await fsp.unlink(path.join(dir, name)).catch(() => {});
+  }
+  return found;
 }
 
 export class PartialFileSink implements FileSink {
@@ -122,6 +132,7 @@ export class PartialFileSink implements FileSink {
       handle = await fsp.open(partialPath, constants.O_RDWR | exclusive, 0o600);
       const journal = await fsp.open(journalPathOf(partialPath), constants.O_WRONLY | constants.O_APPEND | exclusive, 0o600);
       await journal.write(encodeJournalHeader(options.chunkSize));
+      options.onPartialCreated?.(partialPath);
       return new PartialFileSink(handle, journal, partialPath, options);
     } catch (err) {
       await handle?.close().catch(() => {});
@@ -215,7 +226,9 @@ export class PartialFileSink implements FileSink {
       // A resumed partial may be longer than the file is now.
       if ((await this.handle.stat()).size !== size) await this.handle.truncate(size);
       await this.handle.chmod(publishedMode(this.options.fileMode));
+      crashPoint('partial-written');
       await this.handle.sync();
+      crashPoint('file-fsynced');
       await this.closeHandles();
       if (this.options.mode === 'new') {
         // link() fails if the final name appeared meanwhile: no silent replacement.
@@ -224,8 +237,11 @@ export class PartialFileSink implements FileSink {
       } else {
         await fsp.rename(this.partialPath, finalPath);
       }
+      crashPoint('published');
       await syncDirectory(path.dirname(finalPath));
+      crashPoint('dir-fsynced');
       await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
+      crashPoint('journal-removed');
     } catch (err) {
       await this.abort(false);
       const mapped = toEtxError(err, `publishing ${label}`);

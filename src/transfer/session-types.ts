@@ -7,8 +7,10 @@ export interface SessionOptions {
   chunkSizeBytes: number;
   /** Chunks a stream may have sent but not yet seen acknowledged (sender) or being written (receiver). */
   windowChunks: number;
-  /** A data connection silent this long is closed; a session without connections this long fails. */
+  /** A data connection silent this long is closed (its chunks go back to the queue). */
   idleTimeoutMs: number;
+  /** A session without any data connection this long is abandoned: it fails and is freed. */
+  inactiveTimeoutMs: number;
   /** Largest ABORT/ERROR text accepted on a data connection. */
   maxMessageBytes: number;
   /** Times a chunk may fail its hash before the file fails with E_CHECKSUM. */

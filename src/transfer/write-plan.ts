@@ -38,7 +38,14 @@ export function failedPlan(err: unknown): WritePlan {
  * `finalPath` is resolved and judged already; `label` is how the user named it. A refusal is an
  * outcome (the rest of the files go on), never a throw.
  */
-export async function planFileWrite(finalPath: string, label: string, mode: WriteMode, fileMode: number, size: number): Promise<WritePlan> {
+export async function planFileWrite(
+  finalPath: string,
+  label: string,
+  mode: WriteMode,
+  fileMode: number,
+  size: number,
+  onPartialCreated?: (partialPath: string) => void,
+): Promise<WritePlan> {
   try {
     const existing = await fsp.lstat(finalPath).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined;
@@ -59,7 +66,7 @@ export async function planFileWrite(finalPath: string, label: string, mode: Writ
         await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o755 }).catch((err) => {
           throw toEtxError(err, `creating the folder of ${label}`);
         });
-        return PartialFileSink.open({ finalPath, mode, fileMode, transferId, label, size, chunkSize });
+        return PartialFileSink.open({ finalPath, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated });
       },
     };
   } catch (err) {

@@ -40,6 +40,7 @@ export function newTransfer(overrides: Partial<SessionOptions> = {}): { options:
       chunkSizeBytes: 1024 * 1024,
       windowChunks: 2,
       idleTimeoutMs: 5000,
+      inactiveTimeoutMs: 10000,
       maxMessageBytes: 1024,
       maxChunkAttempts: 3,
       ...overrides,

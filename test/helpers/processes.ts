@@ -35,9 +35,14 @@ export interface ServerProcess {
 }
 
 /** Starts `etransfer serve` on port 0 and reads the real ports from its "listening" log line. */
-export function startServerProcess(extraArgs: string[] = [], controlPort = 0): Promise<ServerProcess> {
+export function startServerProcess(
+  extraArgs: string[] = [],
+  controlPort = 0,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--control', `127.0.0.1:${controlPort}`, '--data', '127.0.0.1:0', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env,
   });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stderr! });

@@ -53,13 +53,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(acl: Acl, limits: Partial<ServerLimits> = {}): Promise<TestServer> {
+export async function startTestServer(acl: Acl, limits: Partial<ServerLimits> = {}, stateDir?: string): Promise<TestServer> {
   const server = await startServer({
     control: { host: '127.0.0.1', port: 0 },
     data: [{ host: '127.0.0.1', port: 0 }],
     advertiseHost: undefined,
     acl,
-    stateDir: undefined,
+    stateDir,
     limits: { ...DEFAULT_SERVER_LIMITS, ...limits },
     logger: silentLogger(),
   });

@@ -1,0 +1,75 @@
+/**
+ * THREATS F3: the destination server is SIGKILLed at each step of publishing a file over an
+ * existing one. After a restart the final name holds the old content or the complete new one,
+ * never a truncated or empty file, and a new copy completes.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrashPoint } from '../../src/transfer/fault-injection.js';
+import { type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
+import { type Scratch, makeScratch, writeRandomFile } from '../helpers/servers.js';
+
+const POINTS: CrashPoint[] = ['partial-written', 'file-fsynced', 'published', 'dir-fsynced', 'journal-removed'];
+const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('crash while publishing', () => {
+  let scratch: Scratch;
+  let aclFile: string;
+  let source: ServerProcess;
+  let newHash: string;
+  let srcPath: string;
+  const OLD = Buffer.from('the old version of the file\n');
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+    aclFile = path.join(scratch.root, 'acl.json');
+    await fsp.writeFile(
+      aclFile,
+      JSON.stringify({ users: {}, rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`] }] }),
+    );
+    source = await startServerProcess(['--acl', aclFile]);
+    srcPath = path.join(scratch.pub, 'new-version.bin');
+    newHash = await writeRandomFile(srcPath, 9 * 1024 * 1024 + 5);
+  });
+  afterAll(async () => {
+    await source?.stop();
+    await scratch?.cleanup();
+  });
+
+  it.each(POINTS)('killed after "%s": the final is old or new, whole; a retry completes', async (point) => {
+    const dest = path.join(scratch.pub, `target-${point}.bin`);
+    await fsp.writeFile(dest, OLD);
+    const crashing = await startServerProcess(['--acl', aclFile], 0, { ...process.env, ETX_FAULT: `crash:${point}` });
+    const first = await runCli([
+      'copy',
+      '--overwrite',
+      '--retries',
+      '0',
+      `127.0.0.1#${source.controlPort}:${srcPath}`,
+      `127.0.0.1#${crashing.controlPort}:${dest}`,
+    ]);
+    await new Promise((resolve) =>
+      crashing.child.exitCode !== null || crashing.child.signalCode !== null ? resolve(null) : crashing.child.once('exit', resolve),
+    );
+    expect(crashing.child.signalCode).toBe('SIGKILL');
+    expect(first.code).not.toBe(0);
+    const after = sha(await fsp.readFile(dest));
+    expect([sha(OLD), newHash]).toContain(after);
+
+    const healthy = await startServerProcess(['--acl', aclFile], crashing.controlPort);
+    try {
+      const again = await runCli([
+        'copy',
+        '--overwrite',
+        `127.0.0.1#${source.controlPort}:${srcPath}`,
+        `127.0.0.1#${healthy.controlPort}:${dest}`,
+      ]);
+      expect(again.code, again.stderr + again.stdout).toBe(0);
+      expect(sha(await fsp.readFile(dest))).toBe(newHash);
+    } finally {
+      await healthy.stop();
+    }
+  });
+});
