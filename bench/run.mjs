@@ -35,6 +35,7 @@ import {
 
 // The project's own size parsing and formatting (npm run bench builds dist/ first).
 import { formatBytes as formatSize, parseSize } from '../dist/common/units.js';
+import { formatHashes, measureHashes } from './hashes.mjs';
 
 /** MB/s with MB = 10^6 bytes. */
 const mbPerSecond = (bytes, seconds) => bytes / 1e6 / seconds;
@@ -467,6 +468,8 @@ async function main() {
   }
 
   printTable(results, opts, startupSeconds);
+  const hashes = await measureHashes();
+  process.stdout.write(`\n${formatHashes(hashes)}\n`);
 
   const report = {
     date: new Date().toISOString(),
@@ -487,6 +490,7 @@ async function main() {
     cliStartupSeconds: startupSeconds,
     servers: serverMemory,
     scenarios: results,
+    hashes,
   };
   fs.mkdirSync(path.dirname(opts.json), { recursive: true });
   fs.writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);

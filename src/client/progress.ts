@@ -11,7 +11,7 @@ import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
 export function describeResult(r: FileResult): string {
   switch (r.status) {
     case 'done':
-      return `${r.destination}: ${formatBytes(r.bytes)} in ${formatDuration(r.seconds)} (${formatRate(r.bytes / Math.max(r.seconds, 1e-3))})`;
+      return `${r.destination}: ${formatBytes(r.bytes)} in ${formatDuration(r.seconds)} (${formatRate(r.bytes / Math.max(r.seconds, 1e-3))}) ${r.digest ?? ''}`.trimEnd();
     case 'skipped':
       return `${r.destination}: skipped (${r.reason ?? 'exists'})`;
     case 'failed':

@@ -14,7 +14,10 @@ export class TransferTracker {
   private readonly bytes = new Map<number, number>();
   private readonly unresolved: Set<number>;
   private resolveDone!: () => void;
-  /** Resolves when every accepted file has a result. */
+  /**
+   * Resolves when the transfer has ended (the receiver's final word, or a lost connection):
+   * every accepted file then has a result, and `movedBytes` is known.
+   */
   readonly finished: Promise<void>;
 
   constructor(
@@ -91,7 +94,6 @@ export class TransferTracker {
     if (digest) result.digest = digest;
     this.results[fileIndex] = result;
     this.reporter.fileFinished(fileIndex, result);
-    if (this.unresolved.size === 0) this.resolveDone();
   }
 }
 

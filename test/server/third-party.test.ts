@@ -54,6 +54,8 @@ describe('third-party copy', () => {
     const summary = await copy([a.at(big)], b.at(dest), { streams: 4, direction, chunkSizeBytes: MiB });
     expect(summary.files.map((f) => [f.status, f.error?.code])).toEqual([['done', undefined]]);
     expect(summary.files[0]!.bytes).toBe(64 * MiB + 12345);
+    // Regression: the bytes moved are counted even when the file settles before the transfer's end.
+    expect(summary.movedBytes).toBe(64 * MiB + 12345);
     expect(await sha256File(dest)).toBe(bigHash);
     // The client's only sockets are its two control connections: kilobytes, not the 64 MiB.
     expect(summary.viaClient).toBe(false);
