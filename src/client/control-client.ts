@@ -21,6 +21,9 @@ export const DEFAULT_CONTROL_CLIENT_OPTIONS: ControlClientOptions = {
 
 type Hello = MessageOf<'serverHello'>;
 
+/** How long a closing control connection waits for the server's close frame (ws waits 30 s). */
+const CLOSE_GRACE_MS = 500;
+
 export class ControlClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ControlMessage) => void; reject: (e: EtxError) => void }>();
@@ -148,8 +151,12 @@ export class ControlClient {
     return this.socket.bytesRead + this.socket.bytesWritten;
   }
 
+  /** Closes politely, but does not wait more than a moment for a server that stopped answering. */
   close(): void {
     this.closeError ??= new EtxError('E_CANCELLED', 'closed');
+    if (this.ws.readyState === this.ws.CLOSED) return;
+    const timer = setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS);
+    this.ws.once('close', () => clearTimeout(timer));
     this.ws.close();
   }
 }
