@@ -184,6 +184,10 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
 }
 
 const MAX_RETRY_DELAY_MS = 60_000;
+/** Bounds on what a source may propose when this client receives (as servers bound clients). */
+const MIN_CHUNK_BYTES = 64 * 1024;
+const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+const MAX_STREAMS = 64;
 
 interface Ends {
   src: ControlClient | undefined;
@@ -392,7 +396,7 @@ async function pullToHere(
   options: CopyOptions,
 ): Promise<number> {
   const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size)));
-  const accepted = applyOutcomes(
+  let accepted = applyOutcomes(
     planned,
     plans.map((p) => p.outcome),
     results,
@@ -403,8 +407,12 @@ async function pullToHere(
   // This client is the destination: it mints the ticket (DESIGN section 4.2).
   const transferId = randomBytes(TRANSFER_ID_BYTES).toString('hex');
   const ticket = randomBytes(TICKET_BYTES);
+  // What the source proposes is a peer's word: bound it like any server bounds a client's.
   const chunkSizeBytes = options.chunkSizeBytes || src.hello.chunkSizeBytes;
-  const streams = Math.max(1, Math.min(options.streams, src.hello.maxStreams || options.streams));
+  if (!Number.isInteger(chunkSizeBytes) || chunkSizeBytes < MIN_CHUNK_BYTES || chunkSizeBytes > MAX_CHUNK_BYTES) {
+    throw new EtxError('E_PROTOCOL', `${src.server} proposed a chunk size of ${chunkSizeBytes} bytes`);
+  }
+  const streams = Math.max(1, Math.min(options.streams, src.hello.maxStreams || options.streams, MAX_STREAMS));
   const session = new ReceiveSession(
     accepted.map((index) => ({
       index,
@@ -421,6 +429,14 @@ async function pullToHere(
       failed: (err) => tracker.end(codedError(err)),
     },
   );
+  // Earlier partials are re-hashed before the source is asked to send.
+  const failedEarly = await session.prepare();
+  for (const [index, error] of failedEarly) tracker.fileFailed(index, error);
+  accepted = accepted.filter((index) => !failedEarly.has(index));
+  if (accepted.length === 0) {
+    await tracker.finished;
+    return 0;
+  }
   src.onTransferEvent(transferId, (ev) => {
     if (ev.kind === 'transferFailed') session.fail(new EtxError(ev.error.code, ev.error.message));
   });

@@ -171,28 +171,35 @@ export class ControlSession {
 
     const plans: WritePlan[] = [];
     const finals = new Set<string>();
-    for (const spec of msg.files) {
-      const plan = await fs.planWrite(this.who, spec, msg.mode);
-      if (plan.finalPath !== undefined) {
-        if (this.ctx.registry.isBeingWritten(plan.finalPath)) {
-          plans.push({
-            outcome: {
-              state: 'failed',
-              error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is being written by another transfer` },
-            },
-          });
-          continue;
+    try {
+      for (const spec of msg.files) {
+        const plan = await fs.planWrite(this.who, spec, msg.mode);
+        if (plan.finalPath !== undefined) {
+          const why = finals.has(plan.finalPath) ? 'is written twice in this transfer' : 'is being written by another transfer';
+          // One writer per destination path: checked and claimed in one step.
+          if (finals.has(plan.finalPath) || !this.ctx.registry.reserve(plan.finalPath)) {
+            plans.push({ outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} ${why}` } } });
+            continue;
+          }
+          finals.add(plan.finalPath);
         }
-        if (finals.has(plan.finalPath)) {
-          plans.push({
-            outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} is written twice in this transfer` } },
-          });
-          continue;
-        }
-        finals.add(plan.finalPath);
+        plans.push(plan);
       }
-      plans.push(plan);
+      return await this.acceptWrites(msg, plans, finals, streams, chunkSizeBytes);
+    } finally {
+      // Claims that became a transfer were moved to it; the rest are given back.
+      this.ctx.registry.release(finals);
     }
+  }
+
+  private async acceptWrites(
+    msg: MessageOf<'prepareReceive'>,
+    plans: WritePlan[],
+    finals: Set<string>,
+    streams: number,
+    chunkSizeBytes: number,
+  ): Promise<ControlMessage> {
+    const { limits, fs } = this.ctx;
     // Refuse before minting a ticket when the bytes cannot fit (THREATS X5).
     const acceptedBytes = msg.files.reduce(
       (sum, f, i) => (plans[i]!.outcome.state === 'accepted' && plans[i]!.finalPath ? sum + f.size : sum),
@@ -227,6 +234,8 @@ export class ControlSession {
     });
     if (files.length > 0) {
       const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), this.observer(transferId, 'receive'));
+      // Earlier partials are re-hashed now, before any data connection waits on them.
+      for (const [index, error] of await session.prepare()) plans[index] = { outcome: { state: 'failed', error } };
       this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals]);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
@@ -281,6 +290,10 @@ export class ControlSession {
     const transfer = [...this.owned].find((t) => t.id === msg.transferId && t.role === 'receive');
     if (!transfer) throw new EtxError('E_TICKET', 'no such transfer on this connection');
     if (msg.dialAddresses.length === 0) throw new EtxError('E_PROTOCOL', 'no address to dial');
+    if (transfer.dialing) throw new EtxError('E_PROTOCOL', 'this transfer is already connecting');
+    // This end dials: it takes no inbound data connections (the source is the listener now).
+    transfer.dialing = true;
+    transfer.acceptsInbound = false;
     this.dialStreams(transfer.session, msg.dialAddresses, transfer.ticket, transfer.streams);
     return { type: 'ack' };
   }

@@ -31,6 +31,11 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
           socket.destroy();
           return;
         }
+        if (transfer.session.streamCount >= transfer.streams) {
+          // No more connections than the transfer was granted: each one costs a window of chunks.
+          socket.destroy();
+          return;
+        }
         transfer.started = true;
         logger.debug({ transfer: conn.transferId, peer }, 'data connection accepted');
         transfer.session.addConnection(conn);

@@ -20,11 +20,15 @@ export interface RegisteredTransfer {
   streams: number;
   /** Final paths this transfer writes: no other transfer may write them meanwhile (E_BUSY). */
   writes: readonly string[];
+  /** Set once this end was told to dial its peer (a pull): it is done only once. */
+  dialing?: boolean;
 }
 
 export class TransferRegistry {
   private readonly transfers = new Map<string, RegisteredTransfer>();
   private readonly writers = new Map<string, RegisteredTransfer>();
+  /** Final paths claimed by a request still being prepared (no await between check and claim). */
+  private readonly reserved = new Set<string>();
 
   private static key(id: string, role: TransferRole): string {
     return `${role}:${id}`;
@@ -32,13 +36,25 @@ export class TransferRegistry {
 
   add(transfer: RegisteredTransfer): void {
     this.transfers.set(TransferRegistry.key(transfer.id, transfer.role), transfer);
-    for (const p of transfer.writes) this.writers.set(p, transfer);
+    for (const p of transfer.writes) {
+      this.writers.set(p, transfer);
+      this.reserved.delete(p);
+    }
   }
 
-  /** True while a live transfer is writing `finalPath` (one that ended, even a moment ago, is not). */
-  isBeingWritten(finalPath: string): boolean {
-    const writer = this.writers.get(finalPath);
-    return writer !== undefined && !writer.session.finished;
+  /**
+   * Claims `finalPath` for a request being prepared; false if a transfer writes it, or is still
+   * cleaning up after writing it (it is released when the transfer is removed, after its files).
+   */
+  reserve(finalPath: string): boolean {
+    if (this.writers.has(finalPath) || this.reserved.has(finalPath)) return false;
+    this.reserved.add(finalPath);
+    return true;
+  }
+
+  /** Gives back claims of a request that did not become a transfer. */
+  release(finalPaths: Iterable<string>): void {
+    for (const p of finalPaths) this.reserved.delete(p);
   }
 
   get(id: string, role: TransferRole): RegisteredTransfer | undefined {

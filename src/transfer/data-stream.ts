@@ -24,6 +24,7 @@ export class DataStream {
   private readonly decoder: FrameDecoder;
   private error: EtxError | undefined;
   private isClosed = false;
+  private ending = false;
 
   constructor(
     conn: AuthenticatedConnection,
@@ -33,7 +34,7 @@ export class DataStream {
     this.socket = conn.socket;
     this.decoder = new FrameDecoder(options.limits);
     this.socket.setTimeout(options.idleTimeoutMs, () =>
-      this.destroy(new EtxError('E_TIMEOUT', `data connection idle for ${options.idleTimeoutMs} ms`)),
+      this.drop(new EtxError('E_TIMEOUT', `data connection idle for ${options.idleTimeoutMs} ms`)),
     );
     this.socket.on('data', (data: Buffer) => this.feed(data));
     this.socket.on('error', (err) => {
@@ -54,6 +55,11 @@ export class DataStream {
 
   get closed(): boolean {
     return this.isClosed;
+  }
+
+  /** Open and not being torn down: worth writing to. */
+  get usable(): boolean {
+    return !this.isClosed && !this.ending;
   }
 
   private feed(data: Buffer): void {
@@ -90,17 +96,30 @@ export class DataStream {
 
   /** Orderly finish: an END frame (when sending), then FIN. */
   finish(sendEnd: boolean): void {
-    if (this.isClosed) return;
+    if (!this.usable) return;
+    this.ending = true;
     if (sendEnd) this.socket.write(encodeEnd());
     this.socket.end();
   }
 
-  /** Tells the peer why (an ERROR frame), then closes. */
+  /** The transfer fails: tells the peer why (an ERROR frame), then closes. */
   destroy(error: EtxError): void {
-    if (this.isClosed) return;
+    if (!this.usable) return;
+    this.ending = true;
     this.error ??= error;
     this.socket.end(encodeError({ code: error.code, message: error.message }));
     // Do not wait for a peer that stopped reading.
     setTimeout(() => this.socket.destroy(), 1000).unref();
+  }
+
+  /**
+   * Only this connection is given up (it went silent): no ERROR frame, which would fail the
+   * whole transfer at the peer. Its chunks go back to the other streams on both ends.
+   */
+  drop(error: EtxError): void {
+    if (this.isClosed) return;
+    this.ending = true;
+    this.error ??= error;
+    this.socket.destroy();
   }
 }

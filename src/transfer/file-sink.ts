@@ -151,6 +151,14 @@ export class PartialFileSink implements FileSink {
     if (!journal || journal.chunkSize !== options.chunkSize) return undefined;
     const handle = await fsp.open(partialPath, constants.O_RDWR | constants.O_NOFOLLOW);
     try {
+      if ((await handle.stat()).nlink !== 1) {
+        // A crash between link() and unlink() in mode new: this "partial" is the published file
+        // under a second name. Writing into it would change the published file: drop the name.
+        await handle.close();
+        await fsp.unlink(partialPath).catch(() => {});
+        await fsp.unlink(journalPath).catch(() => {});
+        return undefined;
+      }
       const claims = await verifyClaims(handle, journal.records, options);
       // Start the journal again with only what was proven: damage and stale records are dropped.
       const fresh = `${journalPath}.new`;
@@ -172,13 +180,29 @@ export class PartialFileSink implements FileSink {
     const st = await fsp.lstat(options.finalPath);
     if (!st.isFile() || st.size === 0 || st.size > options.size) return undefined;
     const sink = await PartialFileSink.create(options);
-    // A copy, never the final opened for writing: a hard link to it elsewhere must not change.
-    await fsp.copyFile(options.finalPath, sink.partialPath);
-    const records: JournalRecord[] = [];
-    for (let i = 0; i * options.chunkSize < st.size; i++) records.push({ chunkIndex: i, hash: Buffer.alloc(0) });
-    const claims = await verifyClaims(sink.handle, records, options);
-    sink.pendingRecords.push(...claims);
-    return { sink, claims };
+    try {
+      // A copy, never the final opened for writing: a hard link to it elsewhere must not change.
+      const source = await fsp.open(options.finalPath, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        const buffer = Buffer.allocUnsafe(Math.min(options.chunkSize, 8 * 1024 * 1024));
+        for (let at = 0; at < st.size; ) {
+          const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, st.size - at), at);
+          if (bytesRead === 0) break;
+          await sink.write(at, [buffer.subarray(0, bytesRead)]);
+          at += bytesRead;
+        }
+      } finally {
+        await source.close();
+      }
+      const records: JournalRecord[] = [];
+      for (let i = 0; i * options.chunkSize < st.size; i++) records.push({ chunkIndex: i, hash: Buffer.alloc(0) });
+      const claims = await verifyClaims(sink.handle, records, options);
+      sink.pendingRecords.push(...claims);
+      return { sink, claims };
+    } catch (err) {
+      await sink.abort(false);
+      throw err;
+    }
   }
 
   async write(offset: number, parts: readonly Buffer[]): Promise<void> {
@@ -230,14 +254,15 @@ export class PartialFileSink implements FileSink {
       await this.handle.sync();
       crashPoint('file-fsynced');
       await this.closeHandles();
-      if (this.options.mode === 'new') {
+      if (this.options.mode === 'new' || this.options.mode === 'skip-existing') {
         // link() fails if the final name appeared meanwhile: no silent replacement.
         await fsp.link(this.partialPath, finalPath);
+        crashPoint('published');
         await fsp.unlink(this.partialPath);
       } else {
         await fsp.rename(this.partialPath, finalPath);
+        crashPoint('published');
       }
-      crashPoint('published');
       await syncDirectory(path.dirname(finalPath));
       crashPoint('dir-fsynced');
       await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});

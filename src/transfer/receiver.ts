@@ -8,6 +8,7 @@
  * before any chunk flows (READY); the sender skips those whose hash matches its own.
  */
 import { type ErrorCode, EtxError, toEtxError } from '../common/errors.js';
+import type { CodedError } from '../common/messages.js';
 import { type DataFrame, FrameType, encodeAbort, encodeAck, encodeHave, encodeNack, encodeReady } from '../common/data-frames.js';
 import { BufferPool } from './buffer-pool.js';
 import { ChunkHashes, hashChunk } from './chunk-hash.js';
@@ -46,6 +47,8 @@ interface FileState {
   refusals: Map<number, number>;
   /** The digest the source computed from what it read. */
   sourceDigest: Buffer | undefined;
+  /** Why the file failed, once it has. */
+  failure?: CodedError;
 }
 
 const bitOf = (bits: Uint8Array, i: number): boolean => (bits[i >> 3]! & (1 << (i & 7))) !== 0;
@@ -86,8 +89,13 @@ export class ReceiveSession extends DataSession {
   private readonly pool: BufferPool;
   /** Set once every resumable partial was examined: streams may then get HAVE and READY. */
   private ready = false;
+  private preparing: Promise<Map<number, CodedError>> | undefined;
   /** Partials of failed files being closed or removed: the session ends only after them. */
   private readonly releasing: Array<Promise<void>> = [];
+  /** Files being published: a session that ends meanwhile waits for them, never aborts them. */
+  private readonly publishing = new Set<Promise<void>>();
+  /** Failures the sender has not heard of (no stream yet): told on the next stream. */
+  private pendingAborts: Array<{ fileIndex: number; error: EtxError }> = [];
 
   constructor(files: readonly ReceiveFile[], options: SessionOptions, observer: SessionObserver) {
     super(options, observer);
@@ -111,21 +119,38 @@ export class ReceiveSession extends DataSession {
   }
 
   /**
-   * Publishes the empty files (they have no chunk to wait for), examines earlier partials, then
-   * lets chunks flow on every stream.
+   * Examines earlier partials (re-hashing what their journals name) before any data connection
+   * exists, so no stream sits idle meanwhile. Call, and await, before handing out the ticket.
+   */
+  prepare(): Promise<Map<number, CodedError>> {
+    this.preparing ??= this.examineAndAnnounce();
+    return this.preparing;
+  }
+
+  private async examineAndAnnounce(): Promise<Map<number, CodedError>> {
+    const failedBefore = new Set([...this.files.values()].filter((f) => f.state === 'failed'));
+    await this.examinePartials();
+    this.ready = true;
+    for (const stream of this.streams) this.announce(stream);
+    // Files that could not be opened: the owner reports them as refused in its answer.
+    const failed = new Map<number, CodedError>();
+    for (const f of this.files.values()) if (f.state === 'failed' && !failedBefore.has(f) && f.failure) failed.set(f.spec.index, f.failure);
+    return failed;
+  }
+
+  /**
+   * Publishes the empty files (they have no chunk to wait for) and starts the connection clock;
+   * prepares, if the owner did not, so chunks can flow.
    */
   start(): void {
+    void this.prepare();
     // An empty file has nothing to corrupt: its digest is known without the source.
-    for (const file of this.files.values()) if (file.spec.size === 0) void this.publish(file, file.hashes.digest());
+    for (const file of this.files.values()) if (file.spec.size === 0) this.startPublish(file, file.hashes.digest());
     if (this.filesLeft === 0) {
       this.succeed(0, false);
       return;
     }
     this.armNoStreamTimer();
-    void this.examinePartials().then(() => {
-      this.ready = true;
-      for (const stream of this.streams) this.announce(stream);
-    });
   }
 
   private async examinePartials(): Promise<void> {
@@ -152,8 +177,12 @@ export class ReceiveSession extends DataSession {
     }
   }
 
-  /** Tells the sender what the partials hold, then that chunks may flow. */
+  /** Tells the sender what failed and what the partials hold, then that chunks may flow. */
   private announce(stream: DataStream): void {
+    for (const { fileIndex, error } of this.pendingAborts) {
+      stream.write(encodeAbort(fileIndex, { code: error.code, message: error.message }, this.options.maxMessageBytes));
+    }
+    this.pendingAborts = [];
     for (const file of this.files.values()) {
       if (file.state !== 'open') continue;
       for (const claim of file.claims) {
@@ -240,7 +269,14 @@ export class ReceiveSession extends DataSession {
       this.fail(new EtxError('E_PROTOCOL', 'a chunk before READY'));
       return;
     }
-    if (file.state !== 'open') return; // a file already failed or complete: late chunks are dropped
+    if (file.state === 'failed') {
+      // The sender may not have heard: say it again (a chunk costs far more than this frame).
+      stream.write(
+        encodeAbort(fileIndex, { code: 'E_CANCELLED', message: 'this file failed at the receiver' }, this.options.maxMessageBytes),
+      );
+      return;
+    }
+    if (file.state !== 'open') return; // complete already: a late resend
     const chunkIndex = offset / chunkSize;
     if (bitOf(file.received, chunkIndex) && !bitOf(file.claimed, chunkIndex)) {
       stream.write(encodeAck(fileIndex, offset, length)); // a resend of what we have: just confirm
@@ -303,7 +339,11 @@ export class ReceiveSession extends DataSession {
     if (bitOf(file.claimed, chunkIndex)) {
       setBit(file.claimed, chunkIndex, false); // the resumed copy is replaced: count it once
     } else {
-      if (bitOf(file.received, chunkIndex)) return; // a duplicate raced us
+      if (bitOf(file.received, chunkIndex)) {
+        // A resend raced the first copy: it is written already, but this stream still waits.
+        stream.write(encodeAck(file.spec.index, offset, length));
+        return;
+      }
       setBit(file.received, chunkIndex, true);
       file.receivedBytes += length;
     }
@@ -332,7 +372,13 @@ export class ReceiveSession extends DataSession {
       this.failFile(file, new EtxError('E_CHECKSUM', 'the file digest differs from the one the source computed'), undefined);
       return;
     }
-    void this.publish(file, digest);
+    this.startPublish(file, digest);
+  }
+
+  private startPublish(file: FileState, digest: Buffer): void {
+    const done = this.publish(file, digest);
+    this.publishing.add(done);
+    void done.finally(() => this.publishing.delete(done));
   }
 
   private async publish(file: FileState, digest: Buffer): Promise<void> {
@@ -351,8 +397,10 @@ export class ReceiveSession extends DataSession {
   }
 
   private failFile(file: FileState, error: EtxError, via: DataStream | undefined): void {
-    if (file.state === 'failed' || file.state === 'done' || this.finished) return;
+    // A file being published is owned by its publish: it succeeds or fails on its own.
+    if (file.state !== 'open' || this.finished) return;
     file.state = 'failed';
+    file.failure = { code: error.code, message: error.message };
     const keep = !DISCARD_PARTIAL_ON.has(error.code);
     if (file.sink) this.releasing.push(file.sink.then((s) => s.abort(keep)).catch(() => {}));
     if (error.code === 'E_NO_SPACE') {
@@ -361,9 +409,10 @@ export class ReceiveSession extends DataSession {
       this.fail(error);
       return;
     }
-    // Tell the sender to stop sending this file.
-    const stream = via && !via.closed ? via : [...this.streams][0];
-    stream?.write(encodeAbort(file.spec.index, { code: error.code, message: error.message }, this.options.maxMessageBytes));
+    // Tell the sender to stop sending this file, now or on its first stream.
+    const stream = via?.usable ? via : [...this.streams].find((s) => s.usable);
+    if (stream) stream.write(encodeAbort(file.spec.index, { code: error.code, message: error.message }, this.options.maxMessageBytes));
+    else this.pendingAborts.push({ fileIndex: file.spec.index, error });
     this.observer.fileFailed(file.spec.index, { code: error.code, message: error.message });
     this.fileResolved();
   }
@@ -379,11 +428,12 @@ export class ReceiveSession extends DataSession {
    */
   protected async releaseFiles(succeeded: boolean, error?: EtxError): Promise<void> {
     await Promise.all(this.releasing);
+    await Promise.all(this.publishing);
     if (succeeded) return;
     const keep = error === undefined || !DISCARD_PARTIAL_ON.has(error.code);
     await Promise.all(
       [...this.files.values()]
-        .filter((f) => f.state === 'open' || f.state === 'publishing')
+        .filter((f) => f.state === 'open')
         .map(async (f) => {
           f.state = 'failed';
           await f.sink?.then((s) => s.abort(keep)).catch(() => {});

@@ -2,13 +2,15 @@
  * The sending end of a transfer. Chunks of every file are handed to whichever stream has room
  * (fewer than `windowChunks` unacknowledged), so a slow stream never holds the others back and
  * memory stays bounded by streams x window x chunk size whatever the file size. A stream that
- * breaks gives its unacknowledged chunks back to the queue for the others.
+ * breaks gives its unacknowledged chunks back to the queue for the others. Chunks flow on a
+ * stream only after the receiver's READY (it first announces, with HAVE, what an earlier partial
+ * holds; those chunks are read and hashed here, and skipped if they match).
  */
 import { EtxError, toEtxError } from '../common/errors.js';
-import type { CodedError } from '../common/messages.js';
 import { type DataFrame, FrameType, encodeAbort, encodeChunkHeader, encodeDigest } from '../common/data-frames.js';
-import { ChunkHashes, hashChunk } from './chunk-hash.js';
+import type { CodedError } from '../common/messages.js';
 import { BufferPool } from './buffer-pool.js';
+import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import type { ChunkSource } from './chunk-source.js';
 import { DataSession } from './data-session.js';
 import type { DataStream } from './data-stream.js';
@@ -28,6 +30,8 @@ interface Chunk {
   file: FileState;
   offset: number;
   length: number;
+  /** Written to the stream: only then may the receiver acknowledge or refuse it. */
+  sent: boolean;
   /** Times this chunk was sent and refused by the receiver's hash check. */
   refusals: number;
 }
@@ -37,7 +41,8 @@ interface FileState {
   source: Promise<ChunkSource> | undefined;
   nextOffset: number;
   chunksLeft: number;
-  failed: boolean;
+  /** `finishing`: every chunk is acknowledged, the source is being checked for changes. */
+  state: 'sending' | 'finishing' | 'done' | 'failed';
   /** The hash of every chunk as read, for the file's digest. */
   hashes: ChunkHashes;
   /** Resuming: chunks the receiver's partial holds, with their hashes (HAVE frames). */
@@ -69,13 +74,14 @@ export class SendSession extends DataSession {
       source: undefined,
       nextOffset: 0,
       chunksLeft: chunkCount(spec.size, options.chunkSizeBytes),
-      failed: spec.refused !== undefined,
+      // An empty file has nothing to send: the receiver publishes it on its own.
+      state: spec.refused ? 'failed' : spec.size === 0 ? 'done' : 'sending',
       hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
       claims: new Map(),
     }));
     for (const f of this.order) this.files.set(f.spec.index, f);
     this.pendingAborts = this.order.filter((f) => f.spec.refused);
-    this.filesLeft = this.order.filter((f) => f.chunksLeft > 0 && !f.failed).length;
+    this.filesLeft = this.order.filter((f) => f.state === 'sending').length;
     this.pool = new BufferPool(options.chunkSizeBytes, 64);
   }
 
@@ -108,7 +114,13 @@ export class SendSession extends DataSession {
     const lost = this.inflight.get(stream);
     this.inflight.delete(stream);
     this.readyStreams.delete(stream);
-    if (lost) for (const chunk of lost.values()) if (!chunk.file.failed) this.requeued.push(chunk);
+    if (lost) {
+      for (const chunk of lost.values()) {
+        if (chunk.file.state !== 'sending') continue;
+        chunk.sent = false;
+        this.requeued.push(chunk);
+      }
+    }
     if (error && (error.code === 'E_PROTOCOL' || error.code === 'E_TOO_LARGE' || error.code === 'E_NO_SPACE')) {
       this.fail(error);
       return;
@@ -120,18 +132,18 @@ export class SendSession extends DataSession {
   private nextChunk(): Chunk | undefined {
     while (this.requeued.length > 0) {
       const chunk = this.requeued.shift()!;
-      if (!chunk.file.failed) return chunk;
+      if (chunk.file.state === 'sending') return chunk;
     }
     while (this.cursor < this.order.length) {
       const file = this.order[this.cursor]!;
-      if (file.failed || file.nextOffset >= file.spec.size) {
+      if (file.state !== 'sending' || file.nextOffset >= file.spec.size) {
         this.cursor++;
         continue;
       }
       const offset = file.nextOffset;
       const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
       file.nextOffset += length;
-      return { file, offset, length, refusals: 0 };
+      return { file, offset, length, sent: false, refusals: 0 };
     }
     return undefined;
   }
@@ -149,21 +161,27 @@ export class SendSession extends DataSession {
 
   private async sendChunk(stream: DataStream, chunk: Chunk): Promise<void> {
     const { file } = chunk;
-    const scratch = this.pool.acquire();
+    let scratch: Buffer | undefined;
     let data: Buffer;
     let hash: Buffer;
     try {
+      scratch = this.pool.acquire();
       file.source ??= file.spec.open();
       const source = await file.source;
       data = await source.read(chunk.offset, chunk.length, scratch);
       hash = source.knownHash?.(chunk.length) ?? (await hashChunk(data));
     } catch (err) {
-      this.pool.release(scratch);
-      this.failFile(file, toEtxError(err), stream);
+      if (scratch) this.pool.release(scratch);
+      this.failFile(file, toEtxError(err));
       return;
     }
     // The stream may have died meanwhile; its chunks were requeued already.
-    if (stream.closed || this.finished || file.failed || !this.inflight.get(stream)?.has(chunkKey(file.spec.index, chunk.offset))) {
+    if (
+      !stream.usable ||
+      this.finished ||
+      file.state !== 'sending' ||
+      this.inflight.get(stream)?.get(chunkKey(file.spec.index, chunk.offset)) !== chunk
+    ) {
       this.pool.release(scratch);
       return;
     }
@@ -173,21 +191,31 @@ export class SendSession extends DataSession {
       // The receiver's partial holds exactly these bytes: nothing to send.
       this.pool.release(scratch);
       this.bytesSkipped += chunk.length;
-      this.onAck(stream, file.spec.index, chunk.offset, chunk.length, true);
+      this.settleChunk(stream, chunk, false);
       return;
     }
+    chunk.sent = true;
     stream.write(encodeChunkHeader(file.spec.index, chunk.offset, chunk.length, hash));
-    stream.write(data, () => this.pool.release(scratch));
+    const buffer = scratch;
+    stream.write(data, () => this.pool.release(buffer));
   }
 
   protected onFrame(stream: DataStream, frame: DataFrame): void {
     switch (frame.type) {
       case FrameType.ACK:
-        this.onAck(stream, frame.fileIndex, frame.offset, frame.length);
+      case FrameType.NACK: {
+        const chunk = this.inflight.get(stream)?.get(chunkKey(frame.fileIndex, frame.offset));
+        if (!chunk?.sent || chunk.length !== frame.length) {
+          // A late answer about a file that failed meanwhile is harmless; anything else means the
+          // peer acknowledges what it was never sent (which would let it drive our reads).
+          if (this.files.get(frame.fileIndex)?.state === 'failed') return;
+          stream.destroy(new EtxError('E_PROTOCOL', 'an answer about a chunk not in flight on this connection'));
+          return;
+        }
+        if (frame.type === FrameType.ACK) this.settleChunk(stream, chunk, true);
+        else this.refused(stream, chunk);
         return;
-      case FrameType.NACK:
-        this.onNack(stream, frame.fileIndex, frame.offset, frame.length);
-        return;
+      }
       case FrameType.HAVE: {
         const file = this.files.get(frame.fileIndex);
         const chunkSize = this.options.chunkSizeBytes;
@@ -205,7 +233,8 @@ export class SendSession extends DataSession {
       case FrameType.ABORT: {
         // The receiver gave up on this file (its disk, its rules): stop sending it.
         const file = this.files.get(frame.fileIndex);
-        if (file && !file.failed) this.failFile(file, new EtxError(frame.error.code, frame.error.message), undefined);
+        if (file?.state === 'sending' || file?.state === 'finishing')
+          this.failFile(file, new EtxError(frame.error.code, frame.error.message), false);
         return;
       }
       case FrameType.ERROR:
@@ -216,60 +245,45 @@ export class SendSession extends DataSession {
     }
   }
 
-  /** `local`: the chunk needed no sending (the receiver's partial holds it). */
-  private onAck(stream: DataStream, fileIndex: number, offset: number, length: number, local = false): void {
-    const mine = this.inflight.get(stream);
-    const key = chunkKey(fileIndex, offset);
-    const chunk = mine?.get(key);
-    if (!chunk || chunk.length !== length) {
-      // Acknowledging what was never sent on this stream: the peer is confused or hostile.
-      if (chunk === undefined && this.files.get(fileIndex)?.failed) return;
-      stream.destroy(new EtxError('E_PROTOCOL', 'acknowledgement for a chunk not in flight'));
-      return;
-    }
-    mine!.delete(key);
-    if (!local) this.bytesAcked += length;
+  /** The chunk is in the receiver's partial: acknowledged, or (`network` false) proven there already. */
+  private settleChunk(stream: DataStream, chunk: Chunk, network: boolean): void {
+    this.inflight.get(stream)?.delete(chunkKey(chunk.file.spec.index, chunk.offset));
+    if (network) this.bytesAcked += chunk.length;
     const file = chunk.file;
     file.chunksLeft--;
-    if (file.chunksLeft === 0) void this.finishFile(stream, file);
+    if (file.chunksLeft === 0 && file.state === 'sending') void this.finishFile(file);
     this.pump(stream);
   }
 
   /** Every chunk is acknowledged: if the source held still, give the receiver the digest. */
-  private async finishFile(stream: DataStream, file: FileState): Promise<void> {
+  private async finishFile(file: FileState): Promise<void> {
+    file.state = 'finishing';
     try {
       const source = await file.source;
       await source?.checkUnchanged?.();
     } catch (err) {
-      this.failFile(file, toEtxError(err), stream);
+      this.failFile(file, toEtxError(err));
       return;
     }
-    if (file.failed || this.finished) return;
+    if (file.state !== 'finishing' || this.finished) return;
+    file.state = 'done';
     void this.closeSource(file);
     const digest = file.hashes.digest();
-    const via = stream.closed ? [...this.streams][0] : stream;
-    via?.write(encodeDigest(file.spec.index, digest));
+    // On every ready stream: the receiver keeps the first, and one lost stream cannot lose it.
+    for (const s of this.readyStreams) if (s.usable) s.write(encodeDigest(file.spec.index, digest));
     this.observer.fileDone(file.spec.index, file.spec.size, digest);
     this.fileResolved();
   }
 
   /** The receiver's hash check refused a chunk: send it again, a bounded number of times. */
-  private onNack(stream: DataStream, fileIndex: number, offset: number, length: number): void {
-    const mine = this.inflight.get(stream);
-    const key = chunkKey(fileIndex, offset);
-    const chunk = mine?.get(key);
-    if (!chunk || chunk.length !== length) {
-      if (chunk === undefined && this.files.get(fileIndex)?.failed) return;
-      stream.destroy(new EtxError('E_PROTOCOL', 'refusal of a chunk not in flight'));
-      return;
-    }
-    mine!.delete(key);
+  private refused(stream: DataStream, chunk: Chunk): void {
+    this.inflight.get(stream)?.delete(chunkKey(chunk.file.spec.index, chunk.offset));
     chunk.refusals++;
+    chunk.sent = false;
     if (chunk.refusals >= this.options.maxChunkAttempts) {
       this.failFile(
         chunk.file,
-        new EtxError('E_CHECKSUM', `the chunk at offset ${offset} arrived corrupted ${chunk.refusals} times`),
-        stream,
+        new EtxError('E_CHECKSUM', `the chunk at offset ${chunk.offset} arrived corrupted ${chunk.refusals} times`),
       );
       return;
     }
@@ -277,17 +291,17 @@ export class SendSession extends DataSession {
     this.pump(stream);
   }
 
-  private failFile(file: FileState, error: EtxError, via: DataStream | undefined): void {
-    if (file.failed || this.finished) return;
-    file.failed = true;
+  /** `tell`: the receiver does not know yet (it is told on every stream). */
+  private failFile(file: FileState, error: EtxError, tell = true): void {
+    if (file.state === 'done' || file.state === 'failed' || this.finished) return;
+    file.state = 'failed';
     for (const mine of this.inflight.values()) {
       for (const [key, chunk] of mine) if (chunk.file === file) mine.delete(key);
     }
     void this.closeSource(file);
-    // Tell the receiver, so it drops the partial and stops waiting for the rest.
-    const stream = via && !via.closed ? via : [...this.streams][0];
-    stream?.write(encodeAbort(file.spec.index, { code: error.code, message: error.message }, this.options.maxMessageBytes));
-    this.observer.fileFailed(file.spec.index, { code: error.code, message: error.message });
+    const coded = { code: error.code, message: error.message };
+    if (tell) for (const s of this.streams) if (s.usable) s.write(encodeAbort(file.spec.index, coded, this.options.maxMessageBytes));
+    this.observer.fileFailed(file.spec.index, coded);
     this.fileResolved();
     for (const s of this.inflight.keys()) this.pump(s);
   }

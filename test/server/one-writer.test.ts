@@ -39,4 +39,36 @@ describe('one writer per destination path', () => {
     expect((await prepare(second, target)).state).toBe('accepted');
     second.close();
   });
+
+  it('regression: two requests for one path at the same moment cannot both be accepted', async () => {
+    const target = path.join(scratch.pub, 'simultaneous.bin');
+    const clients = await Promise.all([0, 1, 2].map(() => ControlClient.connect('127.0.0.1', server.port)));
+    const outcomes = await Promise.all(clients.map((c) => prepare(c, target)));
+    expect(outcomes.filter((o) => o.state === 'accepted')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.state === 'failed' && o.error.code === 'E_BUSY')).toHaveLength(2);
+    for (const c of clients) c.close();
+  });
+
+  it('regression: a transfer takes no more inbound data connections than it was granted', async () => {
+    const { dialData } = await import('../../src/transfer/data-connection.js');
+    const client = await ControlClient.connect('127.0.0.1', server.port);
+    const ready = await client.request(
+      {
+        type: 'prepareReceive',
+        files: [{ path: path.join(scratch.pub, 'capped.bin'), size: 1000, mode: 0o644 }],
+        mode: 'new',
+        streams: 1,
+        chunkSizeBytes: 0,
+      },
+      'receiveReady',
+    );
+    expect(ready.streams).toBe(1);
+    const options = { connectTimeoutMs: 1000, handshakeTimeoutMs: 1000 };
+    const conns = await Promise.all([0, 1, 2].map(() => dialData(ready.dataAddresses, ready.transferId, ready.ticket, options)));
+    await new Promise((r) => setTimeout(r, 100));
+    const transfer = server.server.registry.get(ready.transferId, 'receive');
+    expect(transfer?.session.streamCount).toBe(1);
+    for (const c of conns) c.socket.destroy();
+    client.close();
+  });
 });
