@@ -12,7 +12,7 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
 import { chunkLength } from './session-types.js';
 import { hashChunk } from './chunk-hash.js';
-import { crashPoint } from './fault-injection.js';
+import { faultPoint } from './fault-injection.js';
 import { type JournalRecord, decodeJournal, encodeJournalHeader, encodeJournalRecords } from './journal.js';
 
 /** A chunk a resumed partial already holds, re-hashed and matching its journal record. */
@@ -250,23 +250,23 @@ export class PartialFileSink implements FileSink {
       // A resumed partial may be longer than the file is now.
       if ((await this.handle.stat()).size !== size) await this.handle.truncate(size);
       await this.handle.chmod(publishedMode(this.options.fileMode));
-      crashPoint('partial-written');
+      faultPoint('partial-written');
       await this.handle.sync();
-      crashPoint('file-fsynced');
+      faultPoint('file-fsynced');
       await this.closeHandles();
       if (this.options.mode === 'new' || this.options.mode === 'skip-existing') {
         // link() fails if the final name appeared meanwhile: no silent replacement.
         await fsp.link(this.partialPath, finalPath);
-        crashPoint('published');
+        faultPoint('published');
         await fsp.unlink(this.partialPath);
       } else {
         await fsp.rename(this.partialPath, finalPath);
-        crashPoint('published');
+        faultPoint('published');
       }
       await syncDirectory(path.dirname(finalPath));
-      crashPoint('dir-fsynced');
+      faultPoint('dir-fsynced');
       await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
-      crashPoint('journal-removed');
+      faultPoint('journal-removed');
     } catch (err) {
       await this.abort(false);
       const mapped = toEtxError(err, `publishing ${label}`);

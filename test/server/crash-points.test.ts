@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CrashPoint } from '../../src/transfer/fault-injection.js';
+import type { FaultPoint } from '../../src/transfer/fault-injection.js';
 import { type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, writeRandomFile } from '../helpers/servers.js';
 
-const POINTS: CrashPoint[] = ['partial-written', 'file-fsynced', 'published', 'dir-fsynced', 'journal-removed'];
+const POINTS: FaultPoint[] = ['partial-written', 'file-fsynced', 'published', 'dir-fsynced', 'journal-removed'];
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('crash while publishing', () => {
@@ -70,6 +70,30 @@ describe('crash while publishing', () => {
       expect(sha(await fsp.readFile(dest))).toBe(newHash);
     } finally {
       await healthy.stop();
+    }
+  });
+
+  it('F5: an fsync that fails with EIO fails that attempt (E_IO); the retry re-sends the file in full', async () => {
+    const dest = path.join(scratch.pub, 'eio-target.bin');
+    await fsp.writeFile(dest, OLD);
+    const flaky = await startServerProcess(['--acl', aclFile], 0, { ...process.env, ETX_FAULT: 'eio:file-fsynced' });
+    try {
+      const r = await runCli([
+        'copy',
+        '--overwrite',
+        '--retry-delay-ms',
+        '50',
+        `127.0.0.1#${source.controlPort}:${srcPath}`,
+        `127.0.0.1#${flaky.controlPort}:${dest}`,
+      ]);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.stdout).toContain('retrying 1 file(s)');
+      // Nothing of the failed attempt was trusted: no resume from its partial.
+      expect(r.stdout).not.toContain('already there');
+      expect(sha(await fsp.readFile(dest))).toBe(newHash);
+      expect((await fsp.readdir(scratch.pub)).filter((n) => n.startsWith('.'))).toEqual([]);
+    } finally {
+      await flaky.stop();
     }
   });
 });
