@@ -73,7 +73,7 @@ export interface PartialFileOptions {
   onPartialCreated?: (partialPath: string) => void;
 }
 
-const DEFAULT_CHECKPOINT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Partials of `finalPath` left by earlier transfers that have a journal. A journal whose partial
@@ -237,7 +237,8 @@ export class PartialFileSink implements FileSink {
       if (this.closed || this.pendingRecords.length === 0) return;
       const records = this.pendingRecords;
       this.pendingRecords = [];
-      await this.handle.sync();
+      // The data must be durable before its record; the size and times need not be (resume re-hashes).
+      await this.handle.datasync();
       await this.journal.write(encodeJournalRecords(records));
     });
     return this.checkpointing;
