@@ -67,13 +67,15 @@ export interface PartialFileOptions {
   /** The file's size and the transfer's chunk size (a resumed partial must use the same). */
   size: number;
   chunkSize: number;
-  /** Journal records are made durable after this many bytes are written (and at the end). */
+  /** Journal records are made durable after this many bytes are written, every 2 s, and at the end. */
   checkpointBytes?: number;
   /** Told of every partial created, so a server can sweep the ones nobody resumes. */
   onPartialCreated?: (partialPath: string) => void;
 }
 
 const DEFAULT_CHECKPOINT_BYTES = 256 * 1024 * 1024;
+/** ...or this often, so a crash on a slow link loses at most a few seconds of work. */
+const CHECKPOINT_INTERVAL_MS = 2000;
 
 /**
  * Partials of `finalPath` left by earlier transfers that have a journal. A journal whose partial
@@ -97,6 +99,7 @@ export class PartialFileSink implements FileSink {
   private closed = false;
   private pendingRecords: JournalRecord[] = [];
   private bytesSinceCheckpoint = 0;
+  private lastCheckpointMs = Date.now();
   private checkpointing: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -222,8 +225,12 @@ export class PartialFileSink implements FileSink {
   recordChunk(chunkIndex: number, hash: Buffer): void {
     this.pendingRecords.push({ chunkIndex, hash });
     this.bytesSinceCheckpoint += this.options.chunkSize;
-    if (this.bytesSinceCheckpoint >= (this.options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES)) {
+    const due =
+      this.bytesSinceCheckpoint >= (this.options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES) ||
+      Date.now() - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS;
+    if (due) {
       this.bytesSinceCheckpoint = 0;
+      this.lastCheckpointMs = Date.now();
       void this.checkpoint().catch(() => {});
     }
   }
