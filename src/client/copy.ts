@@ -9,6 +9,7 @@ import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
 import { type FileInfo, type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
+import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession } from '../transfer/receiver.js';
 import { SendSession } from '../transfer/sender.js';
@@ -395,7 +396,8 @@ async function pullToHere(
   results: Array<FileResult | undefined>,
   options: CopyOptions,
 ): Promise<number> {
-  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size)));
+  const listings = new DirectoryListings();
+  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size, listings)));
   let accepted = applyOutcomes(
     planned,
     plans.map((p) => p.outcome),

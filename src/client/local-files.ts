@@ -9,6 +9,7 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileInfo, WriteMode } from '../common/messages.js';
 import { isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
+import type { DirectoryListings } from '../transfer/file-sink.js';
 import { DISCARD_PLAN, type WritePlan, planFileWrite } from '../transfer/write-plan.js';
 
 function typeOf(st: import('node:fs').Stats): FileInfo['type'] {
@@ -39,12 +40,18 @@ export function openLocalSource(p: string, size: number): () => Promise<ChunkSou
   return () => FileChunkSource.open(path.resolve(p), size, p);
 }
 
-export async function planLocalWrite(p: string, mode: WriteMode, fileMode: number, size: number): Promise<WritePlan> {
+export async function planLocalWrite(
+  p: string,
+  mode: WriteMode,
+  fileMode: number,
+  size: number,
+  listings?: DirectoryListings,
+): Promise<WritePlan> {
   if (isNullSink(p)) return DISCARD_PLAN;
   const absolute = path.resolve(p);
   // Resolve the folder's links once; the file itself is never followed (partials are O_EXCL|O_NOFOLLOW).
   const dir = await fsp.realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
-  return planFileWrite(path.join(dir, path.basename(absolute)), p, mode, fileMode, size);
+  return planFileWrite(path.join(dir, path.basename(absolute)), p, mode, fileMode, size, undefined, listings);
 }
 
 export function ensureSourceFile(p: string, info: FileInfo): void {

@@ -21,6 +21,7 @@ import { displayPath } from '../common/path-rules.js';
 import { formatBytes, formatRate } from '../common/units.js';
 import { formatDigest } from '../transfer/chunk-hash.js';
 import { dialData } from '../transfer/data-connection.js';
+import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
 import { type SendFile, SendSession } from '../transfer/sender.js';
@@ -171,9 +172,10 @@ export class ControlSession {
 
     const plans: WritePlan[] = [];
     const finals = new Set<string>();
+    const listings = new DirectoryListings();
     try {
       for (const spec of msg.files) {
-        const plan = await fs.planWrite(this.who, spec, msg.mode);
+        const plan = await fs.planWrite(this.who, spec, msg.mode, listings);
         if (plan.finalPath !== undefined) {
           const why = finals.has(plan.finalPath) ? 'is written twice in this transfer' : 'is being written by another transfer';
           // One writer per destination path: checked and claimed in one step.

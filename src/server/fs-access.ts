@@ -11,7 +11,7 @@ import type { FileInfo, FileSpec, FileType, WriteMode } from '../common/messages
 import { type PathLimits, DEFAULT_PATH_LIMITS, displayPath, validateRequestPath } from '../common/path-rules.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
-import { isPartialName } from '../transfer/file-sink.js';
+import { type DirectoryListings, isPartialName } from '../transfer/file-sink.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
 export interface ReadPlan {
@@ -129,7 +129,7 @@ export class FsAccess {
   }
 
   /** Judges a write of `spec` in `mode`; a refusal is an outcome, not a throw, so the rest go on. */
-  async planWrite(who: Principal, spec: FileSpec, mode: WriteMode): Promise<WritePlan> {
+  async planWrite(who: Principal, spec: FileSpec, mode: WriteMode, listings?: DirectoryListings): Promise<WritePlan> {
     try {
       validateRequestPath(spec.path, this.pathLimits);
       if (isNullSink(spec.path)) {
@@ -137,7 +137,7 @@ export class FsAccess {
         return DISCARD_PLAN;
       }
       const finalPath = await this.authorize(who, 'write', spec.path);
-      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size, this.onPartialCreated);
+      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size, this.onPartialCreated, listings);
     } catch (err) {
       return failedPlan(err);
     }

@@ -71,6 +71,8 @@ export interface PartialFileOptions {
   checkpointBytes?: number;
   /** Told of every partial created, so a server can sweep the ones nobody resumes. */
   onPartialCreated?: (partialPath: string) => void;
+  /** Look for an earlier partial to continue (the plan saw one, or --mode resume). */
+  mayResume?: boolean;
 }
 
 const DEFAULT_CHECKPOINT_BYTES = 256 * 1024 * 1024;
@@ -81,10 +83,10 @@ const CHECKPOINT_INTERVAL_MS = 2000;
  * Partials of `finalPath` left by earlier transfers that have a journal. A journal whose partial
  * is gone (a crash between publishing and removing the journal) is removed on the way.
  */
-export async function findPartials(finalPath: string): Promise<string[]> {
+export async function findPartials(finalPath: string, listings?: DirectoryListings): Promise<string[]> {
   const dir = path.dirname(finalPath);
   const prefix = `.${path.basename(finalPath)}.etx-`;
-  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const names = listings ? await listings.names(dir) : await fsp.readdir(dir).catch(() => [] as string[]);
   const found: string[] = [];
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(JOURNAL_SUFFIX) || !isPartialName(name)) continue;
@@ -95,6 +97,54 @@ export async function findPartials(finalPath: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * Folder listings read once per request: planning 10,000 files in one folder must not read that
+ * folder 10,000 times.
+ */
+export class DirectoryListings {
+  private readonly cache = new Map<string, Promise<string[]>>();
+
+  names(dir: string): Promise<string[]> {
+    let names = this.cache.get(dir);
+    if (!names) {
+      names = fsp.readdir(dir).catch(() => [] as string[]);
+      this.cache.set(dir, names);
+    }
+    return names;
+  }
+}
+
+/**
+ * Group commit of folder fsyncs: while one runs, every publish that asks waits for the next
+ * one, which covers them all. Publishing many small files into one folder then costs a few
+ * folder fsyncs, not one each.
+ */
+class FolderSyncer {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly next = new Map<string, Promise<void>>();
+
+  sync(dir: string): Promise<void> {
+    const queued = this.next.get(dir);
+    if (queued) return queued;
+    const current = this.running.get(dir);
+    const start = async (): Promise<void> => {
+      this.next.delete(dir);
+      const run = syncDirectory(dir);
+      this.running.set(dir, run);
+      try {
+        await run;
+      } finally {
+        if (this.running.get(dir) === run) this.running.delete(dir);
+      }
+    };
+    const mine = current ? current.catch(() => {}).then(start) : start();
+    if (current) this.next.set(dir, mine);
+    return mine;
+  }
+}
+
+const folders = new FolderSyncer();
+
 export class PartialFileSink implements FileSink {
   private closed = false;
   private pendingRecords: JournalRecord[] = [];
@@ -104,7 +154,8 @@ export class PartialFileSink implements FileSink {
 
   private constructor(
     private readonly handle: fsp.FileHandle,
-    private readonly journal: fsp.FileHandle,
+    /** None for a file of one chunk: there is nothing to resume in it. */
+    private readonly journal: fsp.FileHandle | undefined,
     private readonly partialPath: string,
     private readonly options: PartialFileOptions,
   ) {}
@@ -114,7 +165,7 @@ export class PartialFileSink implements FileSink {
    * one (returning the chunks proven present in it), else creates a new partial.
    */
   static async open(options: PartialFileOptions): Promise<{ sink: PartialFileSink; claims: ChunkClaim[] }> {
-    for (const partial of await findPartials(options.finalPath)) {
+    for (const partial of options.mayResume ? await findPartials(options.finalPath) : []) {
       const resumed = await PartialFileSink.resume(partial, options).catch(() => undefined);
       if (resumed) return resumed;
     }
@@ -133,8 +184,11 @@ export class PartialFileSink implements FileSink {
     try {
       // O_EXCL: never reuse or follow whatever sits under the partial's name.
       handle = await fsp.open(partialPath, constants.O_RDWR | exclusive, 0o600);
-      const journal = await fsp.open(journalPathOf(partialPath), constants.O_WRONLY | constants.O_APPEND | exclusive, 0o600);
-      await journal.write(encodeJournalHeader(options.chunkSize));
+      let journal: fsp.FileHandle | undefined;
+      if (options.size > options.chunkSize) {
+        journal = await fsp.open(journalPathOf(partialPath), constants.O_WRONLY | constants.O_APPEND | exclusive, 0o600);
+        await journal.write(encodeJournalHeader(options.chunkSize));
+      }
       options.onPartialCreated?.(partialPath);
       return new PartialFileSink(handle, journal, partialPath, options);
     } catch (err) {
@@ -241,7 +295,7 @@ export class PartialFileSink implements FileSink {
    */
   private checkpoint(): Promise<void> {
     this.checkpointing = this.checkpointing.then(async () => {
-      if (this.closed || this.pendingRecords.length === 0) return;
+      if (this.closed || this.pendingRecords.length === 0 || !this.journal) return;
       const records = this.pendingRecords;
       this.pendingRecords = [];
       // The data must be durable before its record; the size and times need not be (resume re-hashes).
@@ -271,9 +325,9 @@ export class PartialFileSink implements FileSink {
         await fsp.rename(this.partialPath, finalPath);
         faultPoint('published');
       }
-      await syncDirectory(path.dirname(finalPath));
+      await folders.sync(path.dirname(finalPath));
       faultPoint('dir-fsynced');
-      await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
+      if (this.journal) await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
       faultPoint('journal-removed');
     } catch (err) {
       await this.abort(false);
@@ -291,7 +345,7 @@ export class PartialFileSink implements FileSink {
     }
     await this.closeHandles();
     await fsp.unlink(this.partialPath).catch(() => {});
-    await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
+    if (this.journal) await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
   }
 
   private async closeHandles(): Promise<void> {
@@ -299,7 +353,7 @@ export class PartialFileSink implements FileSink {
     await this.checkpointing.catch(() => {});
     this.closed = true;
     await this.handle.close().catch(() => {});
-    await this.journal.close().catch(() => {});
+    await this.journal?.close().catch(() => {});
   }
 }
 

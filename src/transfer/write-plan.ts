@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
-import { type ChunkClaim, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
+import { type ChunkClaim, type DirectoryListings, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
 
 export type OpenSink = (transferId: string, chunkSize: number) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
 
@@ -45,6 +45,7 @@ export async function planFileWrite(
   fileMode: number,
   size: number,
   onPartialCreated?: (partialPath: string) => void,
+  listings?: DirectoryListings,
 ): Promise<WritePlan> {
   try {
     const existing = await fsp.lstat(finalPath).catch((err: NodeJS.ErrnoException) => {
@@ -57,16 +58,23 @@ export async function planFileWrite(
       if (mode === 'new') throw new EtxError('E_EXISTS', `${label} exists (use --overwrite to replace it, or --resume)`);
       if (!existing.isFile()) throw new EtxError('E_EXISTS', `${label} exists and is not a regular file`);
     }
-    const mayResume = (await findPartials(finalPath)).length > 0 || (mode === 'resume' && existing !== undefined);
+    const mayResume = (await findPartials(finalPath, listings)).length > 0 || (mode === 'resume' && existing !== undefined);
     return {
       outcome: { state: 'accepted' },
       finalPath,
       mayResume,
       openSink: async (transferId, chunkSize) => {
+        const options = { finalPath, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated, mayResume };
+        try {
+          return await PartialFileSink.open(options);
+        } catch (err) {
+          if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
+        }
+        // The folder is missing: the write right includes creating it.
         await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o755 }).catch((err) => {
           throw toEtxError(err, `creating the folder of ${label}`);
         });
-        return PartialFileSink.open({ finalPath, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated });
+        return PartialFileSink.open(options);
       },
     };
   } catch (err) {
