@@ -14,7 +14,11 @@ import { HASH_BYTES } from '../common/data-frames.js';
 
 export const DIGEST_ALGORITHM = 'sha256-tree';
 
+/** Below this, a thread-pool round trip costs more than hashing on the spot. */
+const SMALL_CHUNK_BYTES = 128 * 1024;
+
 export async function hashChunk(data: Uint8Array): Promise<Buffer> {
+  if (data.length < SMALL_CHUNK_BYTES) return createHash('sha256').update(data).digest();
   return Buffer.from(await webcrypto.subtle.digest('SHA-256', data));
 }
 

@@ -150,6 +150,8 @@ export class PartialFileSink implements FileSink {
   private pendingRecords: JournalRecord[] = [];
   private bytesSinceCheckpoint = 0;
   private lastCheckpointMs = Date.now();
+  /** Continues an earlier partial (which may hold bytes past the file's current size). */
+  private resumed = false;
   private checkpointing: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -225,7 +227,9 @@ export class PartialFileSink implements FileSink {
       });
       await fsp.rename(fresh, journalPath);
       const journalHandle = await fsp.open(journalPath, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
-      return { sink: new PartialFileSink(handle, journalHandle, partialPath, options), claims };
+      const sink = new PartialFileSink(handle, journalHandle, partialPath, options);
+      sink.resumed = true;
+      return { sink, claims };
     } catch (err) {
       await handle.close().catch(() => {});
       throw err;
@@ -255,6 +259,7 @@ export class PartialFileSink implements FileSink {
       for (let i = 0; i * options.chunkSize < st.size; i++) records.push({ chunkIndex: i, hash: Buffer.alloc(0) });
       const claims = await verifyClaims(sink.handle, records, options);
       sink.pendingRecords.push(...claims);
+      sink.resumed = true;
       return { sink, claims };
     } catch (err) {
       await sink.abort(false);
@@ -310,7 +315,7 @@ export class PartialFileSink implements FileSink {
     try {
       await this.checkpointing;
       // A resumed partial may be longer than the file is now.
-      if ((await this.handle.stat()).size !== size) await this.handle.truncate(size);
+      if (this.resumed && (await this.handle.stat()).size !== size) await this.handle.truncate(size);
       await this.handle.chmod(publishedMode(this.options.fileMode));
       faultPoint('partial-written');
       await this.handle.sync();
