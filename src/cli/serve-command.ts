@@ -20,6 +20,7 @@ export interface ServeFlags {
   idleTimeoutMs: string;
   inactiveTimeoutMs: string;
   orphanGraceMs: string;
+  maxInflightBytes: string;
   handshakeTimeoutMs: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
@@ -46,6 +47,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
     inactiveTimeoutMs: positiveInt(flags.inactiveTimeoutMs, '--inactive-timeout-ms'),
     orphanGraceMs: positiveInt(flags.orphanGraceMs, '--orphan-grace-ms'),
+    maxInflightBytes: parseSize(flags.maxInflightBytes),
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),

@@ -29,6 +29,8 @@ export interface CopyOptions {
   /** 0: the receiving server's default. */
   chunkSizeBytes: number;
   windowChunks: number;
+  /** Bytes this client may have in flight when it sends (bounds memory). */
+  maxInflightBytes: number;
   connectTimeoutMs: number;
   handshakeTimeoutMs: number;
   idleTimeoutMs: number;
@@ -47,6 +49,7 @@ export const DEFAULT_COPY_OPTIONS: Omit<CopyOptions, 'reporter'> = {
   direction: 'auto',
   chunkSizeBytes: 0,
   windowChunks: 4,
+  maxInflightBytes: 64 * 1024 * 1024,
   connectTimeoutMs: 10_000,
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
@@ -324,6 +327,7 @@ function sessionOptions(transferId: string, chunkSizeBytes: number, options: Cop
     transferId,
     chunkSizeBytes,
     windowChunks: options.windowChunks,
+    maxInflightBytes: options.maxInflightBytes,
     idleTimeoutMs: options.idleTimeoutMs,
     inactiveTimeoutMs: options.idleTimeoutMs * 2,
     maxMessageBytes: 1024,

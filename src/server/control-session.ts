@@ -156,6 +156,7 @@ export class ControlSession {
       transferId,
       chunkSizeBytes,
       windowChunks: limits.windowChunks,
+      maxInflightBytes: limits.maxInflightBytes,
       idleTimeoutMs: limits.idleTimeoutMs,
       inactiveTimeoutMs: limits.inactiveTimeoutMs,
       maxMessageBytes: 1024,

@@ -18,6 +18,8 @@ export interface ServerLimits {
   maxStreamsPerTransfer: number;
   /** Unacknowledged chunks per data stream. */
   windowChunks: number;
+  /** Bytes a sending transfer may have in flight over all its streams (bounds memory). */
+  maxInflightBytes: number;
   /** Times a chunk may fail its hash check before its file fails with E_CHECKSUM. */
   maxChunkAttempts: number;
   /** Files in one prepare request. */
@@ -50,6 +52,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxChunkSizeBytes: 16 * 1024 * 1024,
   maxStreamsPerTransfer: 16,
   windowChunks: 4,
+  maxInflightBytes: 64 * 1024 * 1024,
   maxChunkAttempts: 3,
   maxFilesPerRequest: 10_000,
   maxListEntries: 100_000,

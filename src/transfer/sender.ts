@@ -148,10 +148,17 @@ export class SendSession extends DataSession {
     return undefined;
   }
 
+  /** Chunks each stream may have unacknowledged, given how many streams share the in-flight budget. */
+  private window(): number {
+    const { windowChunks, maxInflightBytes, chunkSizeBytes } = this.options;
+    const share = Math.floor(maxInflightBytes / chunkSizeBytes / Math.max(1, this.inflight.size));
+    return Math.max(1, Math.min(windowChunks, share));
+  }
+
   private pump(stream: DataStream): void {
     const mine = this.inflight.get(stream);
     if (!mine || !this.readyStreams.has(stream)) return;
-    while (!this.finished && mine.size < this.options.windowChunks) {
+    while (!this.finished && mine.size < this.window()) {
       const chunk = this.nextChunk();
       if (!chunk) return;
       mine.set(chunkKey(chunk.file.spec.index, chunk.offset), chunk);

@@ -7,6 +7,11 @@ export interface SessionOptions {
   chunkSizeBytes: number;
   /** Chunks a stream may have sent but not yet seen acknowledged (sender) or being written (receiver). */
   windowChunks: number;
+  /**
+   * Bytes the sender may have in flight over all its streams together: with many streams the
+   * window per stream shrinks (to one chunk at least), so memory does not grow with streams.
+   */
+  maxInflightBytes: number;
   /** A data connection silent this long is closed (its chunks go back to the queue). */
   idleTimeoutMs: number;
   /** A session without any data connection this long is abandoned: it fails and is freed. */

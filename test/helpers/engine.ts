@@ -39,6 +39,7 @@ export function newTransfer(overrides: Partial<SessionOptions> = {}): { options:
       transferId: randomBytes(16).toString('hex'),
       chunkSizeBytes: 1024 * 1024,
       windowChunks: 2,
+      maxInflightBytes: 1024 * 1024 * 1024,
       idleTimeoutMs: 5000,
       inactiveTimeoutMs: 10000,
       maxMessageBytes: 1024,

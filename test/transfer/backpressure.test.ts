@@ -67,4 +67,55 @@ describe('backpressure', () => {
     expect(maxReadsOutstanding).toBeLessThanOrEqual(streams * options.windowChunks);
     expect(maxWriting).toBeLessThanOrEqual(streams * options.windowChunks);
   });
+
+  it('bounds chunks in flight by the in-flight budget however many streams there are', async () => {
+    const MiB = 1024 * 1024;
+    const size = 64 * MiB;
+    const streams = 16;
+    const { options, ticket } = newTransfer({ chunkSizeBytes: MiB, windowChunks: 4, maxInflightBytes: 4 * MiB });
+    let reads = 0;
+    let maxOutstanding = 0;
+    const zeros = Buffer.alloc(MiB);
+    const sender: SendSession = new SendSession(
+      [
+        {
+          index: 0,
+          size,
+          open: async () => ({
+            size,
+            async read(_o: number, length: number) {
+              reads++;
+              maxOutstanding = Math.max(maxOutstanding, reads - sender.acknowledgedBytes / MiB);
+              return zeros.subarray(0, length);
+            },
+            async close() {},
+          }),
+        },
+      ],
+      options,
+      record().observer,
+    );
+    const receiverOutcome = record();
+    const receiver = new ReceiveSession(
+      [
+        {
+          index: 0,
+          size,
+          openSink: async () => ({ sink: { async write() {}, recordChunk() {}, async complete() {}, async abort() {} }, claims: [] }),
+        },
+      ],
+      options,
+      receiverOutcome.observer,
+    );
+    const listener = await listenFor(() => receiver, ticket);
+    receiver.start();
+    sender.start();
+    const conns = await Promise.all(Array.from({ length: streams }, () => dial(listener, options.transferId, ticket)));
+    for (const c of conns) sender.addConnection(c);
+    expect((await receiverOutcome.done).ok).toBe(true);
+    await listener.close();
+    // About one chunk per stream (plus what the first streams took before the others joined),
+    // never the 4 x 16 = 64 the per-stream window alone would allow.
+    expect(maxOutstanding).toBeLessThanOrEqual(streams + options.windowChunks);
+  });
 });
