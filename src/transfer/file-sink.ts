@@ -369,23 +369,33 @@ export class PartialFileSink implements FileSink {
 async function verifyClaims(handle: fsp.FileHandle, records: readonly JournalRecord[], options: PartialFileOptions): Promise<ChunkClaim[]> {
   const { size, chunkSize } = options;
   const partialSize = (await handle.stat()).size;
-  const seen = new Set<number>();
-  const claims: ChunkClaim[] = [];
-  const buffer = Buffer.allocUnsafe(chunkSize);
+  // The last record of a chunk wins (a chunk may have been written twice); drop what cannot be there.
+  const byChunk = new Map<number, JournalRecord>();
   for (const record of records) {
     const offset = record.chunkIndex * chunkSize;
-    if (seen.has(record.chunkIndex) || offset >= size) continue;
-    const length = chunkLength(size, offset, chunkSize);
-    if (offset + length > partialSize) continue;
-    const { bytesRead } = await handle.read(buffer, 0, length, offset);
-    if (bytesRead !== length) continue;
-    const hash = await hashChunk(buffer.subarray(0, length));
-    if (record.hash.length > 0 && !hash.equals(record.hash)) continue; // altered on disk since
-    seen.add(record.chunkIndex);
-    claims.push({ chunkIndex: record.chunkIndex, hash });
+    if (offset < size && offset + chunkLength(size, offset, chunkSize) <= partialSize) byChunk.set(record.chunkIndex, record);
   }
-  return claims;
+  const pending = [...byChunk.values()];
+  const claims: ChunkClaim[] = [];
+  // A few reads and hashes at once: the thread pool hashes in parallel while the disk reads ahead.
+  const worker = async (): Promise<void> => {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    for (let record = pending.pop(); record; record = pending.pop()) {
+      const offset = record.chunkIndex * chunkSize;
+      const length = chunkLength(size, offset, chunkSize);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      if (bytesRead !== length) continue;
+      const hash = await hashChunk(buffer.subarray(0, length));
+      if (record.hash.length > 0 && !hash.equals(record.hash)) continue; // altered on disk since
+      claims.push({ chunkIndex: record.chunkIndex, hash });
+    }
+  };
+  await Promise.all(Array.from({ length: RESUME_HASH_PARALLELISM }, worker));
+  return claims.sort((a, b) => a.chunkIndex - b.chunkIndex);
 }
+
+/** Chunks re-hashed at once when resuming. */
+const RESUME_HASH_PARALLELISM = 3;
 
 /** `/dev/null`: accepts and discards. */
 export class NullSink implements FileSink {
