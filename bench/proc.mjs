@@ -204,3 +204,69 @@ export function tail(text, maxChars = 4000) {
   if (s.trim() === '') return '(empty)';
   return s.length > maxChars ? `[...]\n${s.slice(-maxChars)}` : s;
 }
+
+/**
+ * Resets the peak RSS (VmHWM) of a process to its current RSS (writes 5 to /proc/PID/clear_refs,
+ * Linux 4.0+, needs to own the process). Returns false where that is not possible: VmHWM then
+ * stays the peak since the process started.
+ */
+export function resetPeakRss(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listenOn(host, port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+/** One port number free on every host in `hosts` (loopback addresses), e.g. 127.0.0.2 and 127.0.0.3. */
+export async function freePortOnHosts(hosts, attempts = 50) {
+  for (let i = 0; i < attempts; i++) {
+    const servers = [];
+    try {
+      const first = await listenOn(hosts[0], 0);
+      if (!first) throw new Error(`cannot listen on ${hosts[0]}`);
+      servers.push(first);
+      const port = first.address().port;
+      let ok = true;
+      for (const host of hosts.slice(1)) {
+        const s = await listenOn(host, port);
+        if (!s) {
+          ok = false;
+          break;
+        }
+        servers.push(s);
+      }
+      if (ok) return port;
+    } finally {
+      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  }
+  throw new Error(`no port free on all of ${hosts.join(', ')} after ${attempts} attempts`);
+}
+
+/**
+ * Runs `command args` to completion with a time limit; resolves (never rejects) to
+ * { ok, seconds, code, signal, timedOut, stdout, stderr, error } where seconds is the wall clock
+ * from spawning to exit and error a readable account of a failure.
+ */
+export async function runCommand(name, command, args, { timeoutMs = 60_000, ...options } = {}) {
+  const startNs = process.hrtime.bigint();
+  const proc = startChild(name, command, args, options);
+  const r = await waitWithTimeout(proc, timeoutMs);
+  const seconds = Number(r.endNs - startNs) / 1e9;
+  const stdout = String(proc.stdout);
+  const stderr = String(proc.stderr);
+  const ok = r.code === 0 && !r.timedOut;
+  const why = r.timedOut ? `timed out after ${timeoutMs} ms` : `exit code ${r.code}, signal ${r.signal}`;
+  const error = ok ? undefined : `${name} (${[command, ...args].join(' ').slice(0, 300)}): ${why}\n--- stderr ---\n${tail(stderr)}`;
+  return { ok, seconds, code: r.code, signal: r.signal, timedOut: r.timedOut, stdout, stderr, error };
+}
