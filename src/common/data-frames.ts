@@ -38,7 +38,17 @@ export const FrameType = {
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 
 export type DataFrame =
-  | { type: typeof FrameType.CHUNK; fileIndex: number; offset: number; length: number; hash: Buffer; payload: Buffer[] }
+  | {
+      type: typeof FrameType.CHUNK;
+      fileIndex: number;
+      offset: number;
+      length: number;
+      hash: Buffer;
+      /** The chunk's bytes: slices of the input, or one buffer from the allocator, or none if it skipped them. */
+      payload: Buffer[];
+      /** The allocator's buffer the payload was copied into (the caller gives it back). */
+      owned?: Buffer;
+    }
   | { type: typeof FrameType.ACK | typeof FrameType.NACK; fileIndex: number; offset: number; length: number }
   | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer }
   | { type: typeof FrameType.HAVE; fileIndex: number; offset: number; length: number; hash: Buffer }
@@ -144,6 +154,14 @@ interface FrameHeader {
 }
 
 /**
+ * Where a chunk's bytes go, decided when its header arrives: a buffer of at least `length` bytes
+ * to copy them into, or null to skip them (a sink that discards). Copying each chunk into a reused
+ * buffer as it arrives lets the socket's read buffers die young instead of being held until the
+ * chunk is complete (which, over many streams, is what grows a receiver's memory).
+ */
+export type PayloadAllocator = (fileIndex: number, length: number) => Buffer | null;
+
+/**
  * Incremental decoder: feed it whatever the socket delivers, in any split, and it returns the
  * frames completed so far. After it throws, the connection must be closed.
  */
@@ -155,8 +173,14 @@ export class FrameDecoder {
   private pending: FrameHeader | undefined;
   private parts: Buffer[] = [];
   private partsBytes = 0;
+  /** With an allocator, for the CHUNK being received: its hash, and where its bytes go. */
+  private readonly hash = Buffer.alloc(HASH_BYTES);
+  private target: Buffer | null = null;
 
-  constructor(limits: FrameLimits = DEFAULT_FRAME_LIMITS) {
+  constructor(
+    limits: FrameLimits = DEFAULT_FRAME_LIMITS,
+    private readonly allocate?: PayloadAllocator,
+  ) {
     this.limits = limits;
   }
 
@@ -182,20 +206,50 @@ export class FrameDecoder {
           continue;
         }
         this.pending = header;
+        if (this.allocate && header.type === FrameType.CHUNK) this.target = this.allocate(header.fileIndex, header.length);
       }
       const pending = this.pending;
       const take = Math.min(pending.payloadBytes - this.partsBytes, data.length - pos);
-      this.parts.push(data.subarray(pos, pos + take));
+      if (this.allocate && pending.type === FrameType.CHUNK) this.copyChunkBytes(data, pos, take);
+      else this.parts.push(data.subarray(pos, pos + take));
       this.partsBytes += take;
       pos += take;
       if (this.partsBytes === pending.payloadBytes) {
-        frames.push(toFrame(pending, this.parts));
+        frames.push(this.allocate && pending.type === FrameType.CHUNK ? this.allocatedChunk(pending) : toFrame(pending, this.parts));
         this.pending = undefined;
         this.parts = [];
         this.partsBytes = 0;
       }
     }
     return frames;
+  }
+
+  /** Copies `take` bytes at `pos` of a CHUNK's payload: the hash first, then the chunk's bytes. */
+  private copyChunkBytes(data: Buffer, pos: number, take: number): void {
+    let at = this.partsBytes;
+    let from = pos;
+    const end = pos + take;
+    if (at < HASH_BYTES) {
+      const n = Math.min(HASH_BYTES - at, end - from);
+      data.copy(this.hash, at, from, from + n);
+      at += n;
+      from += n;
+    }
+    if (from < end && this.target) data.copy(this.target, at - HASH_BYTES, from, end);
+  }
+
+  private allocatedChunk(h: FrameHeader): DataFrame {
+    const target = this.target;
+    this.target = null;
+    return {
+      type: FrameType.CHUNK,
+      fileIndex: h.fileIndex,
+      offset: h.offset,
+      length: h.length,
+      hash: Buffer.from(this.hash),
+      payload: target ? [target.subarray(0, h.length)] : [],
+      ...(target ? { owned: target } : {}),
+    };
   }
 
   private parseHeader(h: Buffer): FrameHeader {

@@ -3,7 +3,7 @@
  * that come and go, a clock for "no stream for too long", and one way to finish or fail.
  */
 import { EtxError } from '../common/errors.js';
-import type { DataFrame } from '../common/data-frames.js';
+import type { DataFrame, PayloadAllocator } from '../common/data-frames.js';
 import type { AuthenticatedConnection } from './data-connection.js';
 import { DataStream } from './data-stream.js';
 import type { SessionObserver, SessionOptions } from './session-types.js';
@@ -54,6 +54,7 @@ export abstract class DataSession {
       {
         limits: { maxChunkBytes: this.options.chunkSizeBytes, maxMessageBytes: this.options.maxMessageBytes },
         idleTimeoutMs: this.options.idleTimeoutMs,
+        allocate: this.payloadAllocator(),
       },
       {
         frame: (s, frame) => this.onFrame(s, frame),
@@ -69,6 +70,10 @@ export abstract class DataSession {
   }
 
   protected abstract onFrame(stream: DataStream, frame: DataFrame): void;
+  /** Where arriving chunk bytes go (receivers); undefined keeps them as slices of the input. */
+  protected payloadAllocator(): PayloadAllocator | undefined {
+    return undefined;
+  }
   protected abstract onStreamAdded(stream: DataStream): void;
   protected abstract onStreamClosed(stream: DataStream, error: EtxError | undefined): void;
   /** Releases files (sources or partials) when the session ends, either way. */

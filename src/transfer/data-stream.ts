@@ -5,7 +5,7 @@
  */
 import type net from 'node:net';
 import { EtxError, toEtxError } from '../common/errors.js';
-import { type DataFrame, FrameDecoder, type FrameLimits, encodeEnd, encodeError } from '../common/data-frames.js';
+import { type DataFrame, FrameDecoder, type FrameLimits, type PayloadAllocator, encodeEnd, encodeError } from '../common/data-frames.js';
 import type { AuthenticatedConnection } from './data-connection.js';
 
 export interface DataStreamHandlers {
@@ -17,6 +17,8 @@ export interface DataStreamHandlers {
 export interface DataStreamOptions {
   limits: FrameLimits;
   idleTimeoutMs: number;
+  /** Where chunk bytes are copied as they arrive (see PayloadAllocator). */
+  allocate?: PayloadAllocator;
 }
 
 export class DataStream {
@@ -32,7 +34,7 @@ export class DataStream {
     private readonly handlers: DataStreamHandlers,
   ) {
     this.socket = conn.socket;
-    this.decoder = new FrameDecoder(options.limits);
+    this.decoder = new FrameDecoder(options.limits, options.allocate);
     this.socket.setTimeout(options.idleTimeoutMs, () =>
       this.drop(new EtxError('E_TIMEOUT', `data connection idle for ${options.idleTimeoutMs} ms`)),
     );

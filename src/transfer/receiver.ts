@@ -9,7 +9,16 @@
  */
 import { type ErrorCode, EtxError, toEtxError } from '../common/errors.js';
 import type { CodedError } from '../common/messages.js';
-import { type DataFrame, FrameType, encodeAbort, encodeAck, encodeHave, encodeNack, encodeReady } from '../common/data-frames.js';
+import {
+  type DataFrame,
+  FrameType,
+  type PayloadAllocator,
+  encodeAbort,
+  encodeAck,
+  encodeHave,
+  encodeNack,
+  encodeReady,
+} from '../common/data-frames.js';
 import { BufferPool } from './buffer-pool.js';
 import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import { DataSession } from './data-session.js';
@@ -115,7 +124,7 @@ export class ReceiveSession extends DataSession {
       });
     }
     this.filesLeft = this.files.size;
-    this.pool = new BufferPool(options.chunkSizeBytes, 64);
+    this.pool = new BufferPool(options.chunkSizeBytes, 32);
   }
 
   /**
@@ -225,7 +234,9 @@ export class ReceiveSession extends DataSession {
   protected onFrame(stream: DataStream, frame: DataFrame): void {
     switch (frame.type) {
       case FrameType.CHUNK:
-        this.onChunk(stream, frame.fileIndex, frame.offset, frame.length, frame.hash, frame.payload);
+        if (!this.onChunk(stream, frame.fileIndex, frame.offset, frame.length, frame.hash, frame.payload, frame.owned) && frame.owned) {
+          this.pool.release(frame.owned);
+        }
         return;
       case FrameType.DIGEST:
         this.onDigest(frame.fileIndex, frame.digest);
@@ -249,41 +260,66 @@ export class ReceiveSession extends DataSession {
     }
   }
 
-  private onChunk(stream: DataStream, fileIndex: number, offset: number, length: number, hash: Buffer, payload: Buffer[]): void {
+  /**
+   * Where an arriving chunk's bytes go, decided from its header: a pool buffer if they will be
+   * written, nowhere if they will not (discarded, duplicate, failed or unknown file).
+   */
+  protected override payloadAllocator(): PayloadAllocator {
+    return (fileIndex, length) => {
+      const file = this.files.get(fileIndex);
+      if (!file || file.spec.discard || file.state !== 'open' || length > this.options.chunkSizeBytes) return null;
+      return this.pool.acquire();
+    };
+  }
+
+  /** Returns true when it took over `owned` (the pool buffer holding the payload). */
+  private onChunk(
+    stream: DataStream,
+    fileIndex: number,
+    offset: number,
+    length: number,
+    hash: Buffer,
+    payload: Buffer[],
+    owned: Buffer | undefined,
+  ): boolean {
     const file = this.files.get(fileIndex);
     if (!file) {
       this.fail(new EtxError('E_PROTOCOL', `chunk for file ${fileIndex}, which is not in this transfer`));
-      return;
+      return false;
     }
     const { size } = file.spec;
     const chunkSize = this.options.chunkSizeBytes;
     if (offset >= size || offset + length > size) {
       this.fail(new EtxError('E_TOO_LARGE', `chunk at ${offset}+${length} is past the announced size ${size}`));
-      return;
+      return false;
     }
     if (offset % chunkSize !== 0 || length !== chunkLength(size, offset, chunkSize)) {
       this.fail(new EtxError('E_PROTOCOL', `chunk at ${offset}+${length} is not on a chunk boundary`));
-      return;
+      return false;
     }
     if (!this.ready) {
       this.fail(new EtxError('E_PROTOCOL', 'a chunk before READY'));
-      return;
+      return false;
     }
     if (file.state === 'failed') {
       // The sender may not have heard: say it again (a chunk costs far more than this frame).
       stream.write(
         encodeAbort(fileIndex, { code: 'E_CANCELLED', message: 'this file failed at the receiver' }, this.options.maxMessageBytes),
       );
-      return;
+      return false;
     }
-    if (file.state !== 'open') return; // complete already: a late resend
+    if (file.state !== 'open') return false; // complete already: a late resend
     const chunkIndex = offset / chunkSize;
     if (bitOf(file.received, chunkIndex) && !bitOf(file.claimed, chunkIndex)) {
       stream.write(encodeAck(fileIndex, offset, length)); // a resend of what we have: just confirm
-      return;
+      return false;
     }
-    if (file.spec.discard) this.accept(stream, file, offset, length, hash);
-    else void this.verifyAndWrite(stream, file, offset, length, hash, payload);
+    if (file.spec.discard) {
+      this.accept(stream, file, offset, length, hash);
+      return false;
+    }
+    void this.verifyAndWrite(stream, file, offset, length, hash, payload, owned);
+    return true;
   }
 
   /** Checks the chunk against the sender's hash, then writes it; a mismatch asks for it again. */
@@ -294,15 +330,16 @@ export class ReceiveSession extends DataSession {
     length: number,
     hash: Buffer,
     payload: Buffer[],
+    owned: Buffer | undefined,
   ): Promise<void> {
     const pending = (this.pendingWrites.get(stream) ?? 0) + 1;
     this.pendingWrites.set(stream, pending);
     if (pending >= this.options.windowChunks) stream.pause();
     const chunkIndex = offset / this.options.chunkSizeBytes;
-    const buffer = this.pool.acquire();
+    // The payload is one buffer (copied as it arrived); slices from elsewhere are gathered once.
+    const buffer = payload.length === 1 ? undefined : this.pool.acquire();
     try {
-      // One contiguous copy: WebCrypto and a single-buffer write both want it.
-      const data = gather(payload, length, buffer);
+      const data = buffer ? gather(payload, length, buffer) : payload[0]!;
       if (!(await hashChunk(data)).equals(hash)) {
         const refusals = (file.refusals.get(chunkIndex) ?? 0) + 1;
         file.refusals.set(chunkIndex, refusals);
@@ -324,7 +361,8 @@ export class ReceiveSession extends DataSession {
       this.failFile(file, toEtxError(err), stream);
       return;
     } finally {
-      this.pool.release(buffer);
+      if (buffer) this.pool.release(buffer);
+      if (owned) this.pool.release(owned);
       const left = (this.pendingWrites.get(stream) ?? 1) - 1;
       if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
       if (left < this.options.windowChunks) stream.resume();
