@@ -12,19 +12,12 @@ import { JOURNAL_HEADER_BYTES, JOURNAL_RECORD_BYTES } from '../../src/transfer/j
 import { parseSize } from '../../src/common/units.js';
 import { BIN, type ServerProcess, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, sha256File, writeRandomFile } from '../helpers/servers.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MiB = 1024 * 1024;
 const SIZE = 512 * MiB;
 const CHUNK = 4 * MiB;
 const STREAMS = 4;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('the destination server dies mid-file', () => {
   let scratch: Scratch;

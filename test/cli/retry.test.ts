@@ -8,16 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch } from '../helpers/servers.js';
+import { waitFor } from '../helpers/wait.js';
 
 const GiB = 1024 * 1024 * 1024;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('retries', () => {
   let scratch: Scratch;

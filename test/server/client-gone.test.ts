@@ -10,14 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../helpers/copy.js';
 import { BIN } from '../helpers/processes.js';
 import { type Scratch, type TestServer, makeScratch, pubAcl, startTestServer } from '../helpers/servers.js';
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { waitFor } from '../helpers/wait.js';
 
 describe('the coordinating client dies', () => {
   let scratch: Scratch;

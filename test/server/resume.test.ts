@@ -12,19 +12,12 @@ import { JOURNAL_HEADER_BYTES, JOURNAL_RECORD_BYTES } from '../../src/transfer/j
 import { copy } from '../helpers/copy.js';
 import { BIN } from '../helpers/processes.js';
 import { type Scratch, type TestServer, makeScratch, pubAcl, sha256File, startTestServer, writeRandomFile } from '../helpers/servers.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 4 * MiB;
 const SIZE = 192 * MiB;
 const STREAMS = 2;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('verified resume', () => {
   let scratch: Scratch;
