@@ -96,7 +96,9 @@ export function buildProgram(): Command {
     .command('serve')
     .description('run a transfer server')
     .option('--control <host:port>', 'control channel (WebSocket) address', `127.0.0.1:${DEFAULT_CONTROL_PORT}`)
-    .option('--data <host:port>', 'data port; repeat to advertise several, in order (default 127.0.0.1:8008)', collect, [])
+    .addOption(
+      new Option('--data <host:port>', 'data port; repeat to advertise several, in order').argParser(collect).default([], '127.0.0.1:8008'),
+    )
     .option('--acl <file>', 'ACL file (JSON); default: anyone may list, read and write under /tmp/**')
     .option('--state-dir <dir>', 'folder for the server state: the list of partial files, to sweep abandoned ones (created, mode 0700)')
     .option(
