@@ -239,6 +239,11 @@ export class ControlSession {
       const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), this.observer(transferId, 'receive'));
       // Earlier partials are re-hashed now, before any data connection waits on them.
       for (const [index, error] of await session.prepare()) plans[index] = { outcome: { state: 'failed', error } };
+      if (this.closed) {
+        // The client left while earlier partials were examined: release them (kept for a resume).
+        session.cancel('the client went away');
+        throw new EtxError('E_CANCELLED', 'the client went away');
+      }
       this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals]);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
