@@ -153,7 +153,8 @@ export class ControlClient {
 
   /** Closes politely, but does not wait more than a moment for a server that stopped answering. */
   close(): void {
-    this.closeError ??= new EtxError('E_CANCELLED', 'closed');
+    // Requests still waiting get an answer (E_CANCELLED) instead of waiting forever.
+    this.onClose(new EtxError('E_CANCELLED', `the control connection to ${this.server} was closed`));
     if (this.ws.readyState === this.ws.CLOSED) return;
     const timer = setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS);
     this.ws.once('close', () => clearTimeout(timer));

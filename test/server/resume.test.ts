@@ -128,3 +128,40 @@ describe('verified resume', () => {
     expect(summary.movedBytes).toBeLessThanOrEqual(40 * MiB + 123 - 24 * MiB);
   });
 });
+
+describe('regression: a client leaving while its receive is prepared', () => {
+  it('does not leak the earlier partial opened for the re-hash', async () => {
+    const scratch = await makeScratch();
+    const server = await startTestServer(pubAcl(scratch));
+    try {
+      const dest = path.join(scratch.pub, 'big.bin');
+      // An earlier partial with a journal naming many chunks: re-hashing it takes a while.
+      const { encodeJournalHeader, encodeJournalRecords } = await import('../../src/transfer/journal.js');
+      const partial = path.join(scratch.pub, '.big.bin.etx-0123456789abcdef.part');
+      await fsp.writeFile(partial, Buffer.alloc(128 * MiB, 1));
+      const records = Array.from({ length: 32 }, (_, i) => ({ chunkIndex: i, hash: Buffer.alloc(32) }));
+      await fsp.writeFile(
+        partial.replace(/\.part$/, '.journal'),
+        Buffer.concat([encodeJournalHeader(CHUNK), encodeJournalRecords(records)]),
+      );
+      const { ControlClient } = await import('../../src/client/control-client.js');
+      const client = await ControlClient.connect('127.0.0.1', server.port);
+      const reply = client
+        .request(
+          { type: 'prepareReceive', files: [{ path: dest, size: 128 * MiB, mode: 0o644 }], mode: 'new', streams: 1, chunkSizeBytes: CHUNK },
+          'receiveReady',
+        )
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 20));
+      client.close();
+      await reply;
+      await new Promise((r) => setTimeout(r, 1500));
+      const open = await Promise.all((await fsp.readdir('/proc/self/fd')).map((fd) => fsp.readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      expect(open.filter((target) => target.startsWith(partial))).toEqual([]);
+      expect(server.server.registry.size).toBe(0);
+    } finally {
+      await server.close();
+      await scratch.cleanup();
+    }
+  });
+});
