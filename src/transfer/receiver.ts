@@ -90,6 +90,7 @@ const DISCARD_PARTIAL_ON: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 export class ReceiveSession extends DataSession {
   private readonly files = new Map<number, FileState>();
+  /** Bytes of each stream's chunks being hashed or written: past a window's worth, the stream pauses. */
   private readonly pendingWrites = new Map<DataStream, number>();
   private readonly changed = new Set<FileState>();
   private filesLeft: number;
@@ -261,6 +262,14 @@ export class ReceiveSession extends DataSession {
   }
 
   /**
+   * A stream pauses once this many of its bytes wait to be written: a window of full chunks. It is
+   * counted in bytes, so many small files in flight do not stall a stream that holds little.
+   */
+  private pauseAtBytes(): number {
+    return this.options.windowChunks * this.options.chunkSizeBytes;
+  }
+
+  /**
    * Where an arriving chunk's bytes go, decided from its header: a pool buffer if they will be
    * written, nowhere if they will not (discarded, duplicate, failed or unknown file).
    */
@@ -268,7 +277,8 @@ export class ReceiveSession extends DataSession {
     return (fileIndex, length) => {
       const file = this.files.get(fileIndex);
       if (!file || file.spec.discard || file.state !== 'open' || length > this.options.chunkSizeBytes) return null;
-      return this.pool.acquire();
+      // A small chunk (a small file) gets a buffer of its own size, not a whole pool buffer.
+      return length < this.options.chunkSizeBytes / 4 ? Buffer.allocUnsafe(length) : this.pool.acquire();
     };
   }
 
@@ -332,9 +342,9 @@ export class ReceiveSession extends DataSession {
     payload: Buffer[],
     owned: Buffer | undefined,
   ): Promise<void> {
-    const pending = (this.pendingWrites.get(stream) ?? 0) + 1;
+    const pending = (this.pendingWrites.get(stream) ?? 0) + length;
     this.pendingWrites.set(stream, pending);
-    if (pending >= this.options.windowChunks) stream.pause();
+    if (pending >= this.pauseAtBytes()) stream.pause();
     const chunkIndex = offset / this.options.chunkSizeBytes;
     // The payload is one buffer (copied as it arrived); slices from elsewhere are gathered once.
     const buffer = payload.length === 1 ? undefined : this.pool.acquire();
@@ -363,9 +373,9 @@ export class ReceiveSession extends DataSession {
     } finally {
       if (buffer) this.pool.release(buffer);
       if (owned) this.pool.release(owned);
-      const left = (this.pendingWrites.get(stream) ?? 1) - 1;
+      const left = (this.pendingWrites.get(stream) ?? length) - length;
       if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
-      if (left < this.options.windowChunks) stream.resume();
+      if (left < this.pauseAtBytes()) stream.resume();
     }
     this.accept(stream, file, offset, length, hash);
   }
