@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Scratch, makeScratch, sha256File, writeRandomFile } from '../helpers/servers.js';
+import { type Scratch, makeScratch, sha256File, writeRandomFile, writeAclFile } from '../helpers/servers.js';
 import { type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
 
 describe('etransfer CLI', () => {
@@ -17,11 +17,7 @@ describe('etransfer CLI', () => {
 
   beforeAll(async () => {
     scratch = await makeScratch();
-    aclFile = path.join(scratch.root, 'acl.json');
-    await fsp.writeFile(
-      aclFile,
-      JSON.stringify({ users: {}, rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`] }] }),
-    );
+    aclFile = await writeAclFile(scratch);
     [a, b] = await Promise.all([startServerProcess(['--acl', aclFile, '--log-level', 'info']), startServerProcess(['--acl', aclFile])]);
   });
 

@@ -8,7 +8,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type ServerProcess, startServerProcess } from '../helpers/processes.js';
-import { type Scratch, makeScratch } from '../helpers/servers.js';
+import { type Scratch, makeScratch, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
 describe('a hung source', () => {
@@ -25,14 +25,7 @@ describe('a hung source', () => {
   });
 
   it('F9: the destination gives up with E_TIMEOUT; the woken source writes nothing more', async () => {
-    const aclFile = path.join(scratch.root, 'acl.json');
-    await fsp.writeFile(
-      aclFile,
-      JSON.stringify({
-        users: {},
-        rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`, '/dev/zero'] }],
-      }),
-    );
+    const aclFile = await writeAclFile(scratch, ['/dev/zero']);
     const a = await startServerProcess(['--acl', aclFile]);
     const b = await startServerProcess(['--acl', aclFile, '--idle-timeout-ms', '1000', '--inactive-timeout-ms', '1500']);
     servers.push(a, b);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_HEADER_BYTES, JOURNAL_RECORD_BYTES } from '../../src/transfer/journal.js';
 import { parseSize } from '../../src/common/units.js';
 import { BIN, type ServerProcess, startServerProcess } from '../helpers/processes.js';
-import { type Scratch, makeScratch, sha256File, writeRandomFile } from '../helpers/servers.js';
+import { type Scratch, makeScratch, sha256File, writeRandomFile, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
 const MiB = 1024 * 1024;
@@ -32,11 +32,7 @@ describe('the destination server dies mid-file', () => {
   });
 
   it('F1: kill -9 at half; after a restart the retry resumes from the journal and the file is identical', async () => {
-    const aclFile = path.join(scratch.root, 'acl.json');
-    await fsp.writeFile(
-      aclFile,
-      JSON.stringify({ users: {}, rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`] }] }),
-    );
+    const aclFile = await writeAclFile(scratch);
     const source = path.join(scratch.pub, 'source.bin');
     await writeRandomFile(source, SIZE);
     const dest = path.join(scratch.pub, 'dest.bin');

@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
-import { type Scratch, makeScratch } from '../helpers/servers.js';
+import { type Scratch, makeScratch, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
 const GiB = 1024 * 1024 * 1024;
@@ -19,14 +19,7 @@ describe('retries', () => {
 
   beforeAll(async () => {
     scratch = await makeScratch();
-    aclFile = path.join(scratch.root, 'acl.json');
-    await fsp.writeFile(
-      aclFile,
-      JSON.stringify({
-        users: {},
-        rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`, '/dev/zero'] }],
-      }),
-    );
+    aclFile = await writeAclFile(scratch, ['/dev/zero']);
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));

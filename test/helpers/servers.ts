@@ -94,3 +94,11 @@ export async function sentinelState(scratch: Scratch): Promise<string> {
 export async function listNames(dir: string): Promise<string[]> {
   return (await fsp.readdir(dir)).sort();
 }
+
+/** Writes an ACL file letting anonymous clients list, read and write under `pub` (and `extraPaths`). */
+export async function writeAclFile(scratch: Scratch, extraPaths: string[] = []): Promise<string> {
+  const file = path.join(scratch.root, 'acl.json');
+  const rules = [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`, ...extraPaths] }];
+  await fsp.writeFile(file, JSON.stringify({ users: {}, rules }));
+  return file;
+}

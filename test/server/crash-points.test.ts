@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../../src/transfer/fault-injection.js';
 import { type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
-import { type Scratch, makeScratch, writeRandomFile } from '../helpers/servers.js';
+import { type Scratch, makeScratch, writeRandomFile, writeAclFile } from '../helpers/servers.js';
 
 const POINTS: FaultPoint[] = ['partial-written', 'file-fsynced', 'published', 'dir-fsynced', 'journal-removed'];
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -24,11 +24,7 @@ describe('crash while publishing', () => {
 
   beforeAll(async () => {
     scratch = await makeScratch();
-    aclFile = path.join(scratch.root, 'acl.json');
-    await fsp.writeFile(
-      aclFile,
-      JSON.stringify({ users: {}, rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`] }] }),
-    );
+    aclFile = await writeAclFile(scratch);
     source = await startServerProcess(['--acl', aclFile]);
     srcPath = path.join(scratch.pub, 'new-version.bin');
     newHash = await writeRandomFile(srcPath, 9 * 1024 * 1024 + 5);
