@@ -3,11 +3,10 @@
  * idle and inactive bounds with E_TIMEOUT, the client reports it, and when the source wakes up
  * (SIGCONT) nothing its old streams carry is written.
  */
-import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type ServerProcess, startServerProcess } from '../helpers/processes.js';
+import { startCli, type ServerProcess, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -31,16 +30,7 @@ describe('a hung source', () => {
     servers.push(a, b);
     const dest = path.join(scratch.pub, 'hung.bin');
     const started = Date.now();
-    const copy = spawn(
-      process.execPath,
-      [BIN, 'copy', '--retries', '0', `127.0.0.1#${a.controlPort}:/dev/zero:64GiB`, `127.0.0.1#${b.controlPort}:${dest}`],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    copy.stdout.on('data', (d) => (stdout += d));
-    const exited = new Promise<number | null>((resolve) => copy.on('close', resolve));
+    const copy = startCli(['copy', '--retries', '0', `127.0.0.1#${a.controlPort}:/dev/zero:64GiB`, `127.0.0.1#${b.controlPort}:${dest}`]);
     let partial = '';
     await waitFor(async () => {
       const found = (await fsp.readdir(scratch.pub)).find((n) => n.endsWith('.part'));
@@ -50,7 +40,8 @@ describe('a hung source', () => {
     a.child.kill('SIGSTOP');
     const stoppedAt = Date.now();
 
-    expect(await exited).toBe(1);
+    const { code, stdout } = await copy.exited;
+    expect(code).toBe(1);
     const gaveUpAfter = Date.now() - stoppedAt;
     expect(stdout).toContain('E_TIMEOUT');
     expect(gaveUpAfter).toBeLessThan(8_000);

@@ -4,13 +4,12 @@
  * under the final name before completion, the result is identical, and the bytes moved again
  * are at most what was not journalled plus one chunk per stream.
  */
-import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_HEADER_BYTES, JOURNAL_RECORD_BYTES } from '../../src/transfer/journal.js';
 import { parseSize } from '../../src/common/units.js';
-import { BIN, type ServerProcess, startServerProcess } from '../helpers/processes.js';
+import { type ServerProcess, startCli, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, sha256File, writeRandomFile, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -39,25 +38,15 @@ describe('the destination server dies mid-file', () => {
     const a = await startServerProcess(['--acl', aclFile]);
     let b = await startServerProcess(['--acl', aclFile]);
     servers.push(a, b);
-    const copy = spawn(
-      process.execPath,
-      [
-        BIN,
-        'copy',
-        '-p',
-        String(STREAMS),
-        '--retry-delay-ms',
-        '500',
-        `127.0.0.1#${a.controlPort}:${source}`,
-        `127.0.0.1#${b.controlPort}:${dest}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    copy.stdout.on('data', (d) => (stdout += d));
-    copy.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => copy.on('close', resolve));
+    const copy = startCli([
+      'copy',
+      '-p',
+      String(STREAMS),
+      '--retry-delay-ms',
+      '500',
+      `127.0.0.1#${a.controlPort}:${source}`,
+      `127.0.0.1#${b.controlPort}:${dest}`,
+    ]);
 
     let partial = '';
     await waitFor(async () => {
@@ -75,7 +64,8 @@ describe('the destination server dies mid-file', () => {
     b = await startServerProcess(['--acl', aclFile], b.controlPort);
     servers.push(b);
 
-    expect(await exited, stderr).toBe(0);
+    const { code, stdout, stderr } = await copy.exited;
+    expect(code, stderr).toBe(0);
     expect(await sha256File(dest)).toBe(await sha256File(source));
     const already = /, ([\d.]+ [KMG]iB) of it already there/.exec(stdout);
     expect(already, stdout).not.toBeNull();

@@ -2,11 +2,10 @@
  * Retries (THREATS F2, F17): the source server is killed mid-transfer and restarted; the
  * client retries with backoff and the copy completes. Final errors are not retried.
  */
-import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type ServerProcess, runCli, startServerProcess } from '../helpers/processes.js';
+import { type ServerProcess, startCli, runCli, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, writeAclFile } from '../helpers/servers.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -31,25 +30,15 @@ describe('retries', () => {
     const b = await startServerProcess(['--acl', aclFile]);
     servers.push(a, b);
     const dest = path.join(scratch.pub, 'retried.bin');
-    const copy = spawn(
-      process.execPath,
-      [
-        BIN,
-        'copy',
-        '--retry-delay-ms',
-        '300',
-        '-p',
-        '2',
-        `127.0.0.1#${a.controlPort}:/dev/zero:1GiB`,
-        `127.0.0.1#${b.controlPort}:${dest}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    copy.stdout.on('data', (d) => (stdout += d));
-    copy.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => copy.on('close', resolve));
+    const copy = startCli([
+      'copy',
+      '--retry-delay-ms',
+      '300',
+      '-p',
+      '2',
+      `127.0.0.1#${a.controlPort}:/dev/zero:1GiB`,
+      `127.0.0.1#${b.controlPort}:${dest}`,
+    ]);
 
     // Kill the source once the destination has a partial with some bytes in it.
     await waitFor(async () => {
@@ -64,7 +53,8 @@ describe('retries', () => {
     a = await startServerProcess(['--acl', aclFile], a.controlPort);
     servers.push(a);
 
-    expect(await exited, stderr).toBe(0);
+    const { code, stdout, stderr } = await copy.exited;
+    expect(code, stderr).toBe(0);
     expect(stdout).toContain('retrying 1 file(s)');
     expect((await fsp.stat(dest)).size).toBe(GiB);
     expect((await fsp.readdir(scratch.pub)).filter((n) => n.startsWith('.'))).toEqual([]);

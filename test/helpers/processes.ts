@@ -11,13 +11,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export interface RunningCli {
+  child: ChildProcess;
+  /** Settles when the process has exited, with everything it printed. */
+  exited: Promise<CliResult>;
+}
+
+/** Starts `etransfer ARGS`; the caller may act on it (kill a server, wait) while it runs. */
+export function startCli(args: string[], timeoutMs = 60_000): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -25,6 +32,11 @@ export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, exited };
+}
+
+export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
+  return startCli(args, timeoutMs).exited;
 }
 
 export interface ServerProcess {
