@@ -1,10 +1,12 @@
 /**
  * What integrity costs on this machine: throughput of the candidate chunk hashes on 4 MiB
  * chunks, and how much of each call the event loop itself pays (the rest runs on the thread
- * pool). etransfer hashes chunks with SHA-256 through WebCrypto (see src/transfer/chunk-hash.ts).
+ * pool). etransfer hashes chunks with BLAKE3, native where it loads, else WebAssembly (see
+ * src/transfer/chunk-hash.ts).
  */
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import zlib from 'node:zlib';
+import { blake3, loadWasmBlake3 } from '../dist/transfer/chunk-hash.js';
 
 const CHUNK = 4 * 1024 * 1024;
 const ROUNDS = 64;
@@ -27,6 +29,10 @@ export async function measureHashes() {
   sync('crc32 (zlib)', () => zlib.crc32(data));
   sync('sha256 (createHash, on the event loop)', () => createHash('sha256').update(data).digest());
   sync('md5 (createHash)', () => createHash('md5').update(data).digest());
+  const wasm = await loadWasmBlake3();
+  for (const impl of blake3.name === 'native' ? [blake3, wasm] : [wasm]) {
+    sync(`blake3 (${impl.name})${impl === blake3 ? ' [used]' : ''}`, () => impl.create().update(data).digest());
+  }
   // WebCrypto: two digests in flight, as the sender and receiver keep them.
   let eventLoopMs = 0;
   const t = performance.now();
@@ -39,7 +45,7 @@ export async function measureHashes() {
   }
   await Promise.all(inflight);
   rows.push({
-    name: 'sha256 (WebCrypto, thread pool) [used]',
+    name: 'sha256 (WebCrypto, thread pool)',
     gbPerSecond: +gbps(bytes, performance.now() - t).toFixed(2),
     eventLoopMsPerChunk: +(eventLoopMs / ROUNDS).toFixed(2),
   });

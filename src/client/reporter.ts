@@ -14,7 +14,7 @@ export interface FileResult {
   /** Bytes moved and seconds taken (0 for skipped or failed-before-start). */
   bytes: number;
   seconds: number;
-  /** For a file done: its digest as the destination verified it (`sha256-tree:<hex>`). */
+  /** For a file done: its digest as the destination verified it (`blake3-tree:<hex>`). */
   digest?: string;
 }
 

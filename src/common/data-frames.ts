@@ -3,13 +3,13 @@
  *
  *   u8 type | u8 flags | u16 reserved | u32 fileIndex | u64 offset | u32 length | u32 reserved
  *
- * CHUNK   sender -> receiver  sha256 of the chunk (32 bytes), then `length` bytes of file
+ * CHUNK   sender -> receiver  BLAKE3 of the chunk (32 bytes), then `length` bytes of file
  *                             `fileIndex` at `offset`; the hash is what the sender read
  * ACK     receiver -> sender  the chunk (fileIndex, offset, length) is verified and written
  * NACK    receiver -> sender  the chunk failed its hash: send it again
  * DIGEST  sender -> receiver  the file's digest (32 bytes; `length` is 32), once all its chunks are in
  * HAVE    receiver -> sender  resuming: the chunk (fileIndex, offset, length) is in the partial
- *                             with this sha256 (32 bytes); the sender skips it if its own matches
+ *                             with this BLAKE3 hash (32 bytes); the sender skips it if its own matches
  * READY   receiver -> sender  every HAVE is sent: chunks may flow on this connection
  * ABORT   either way          file `fileIndex` cannot be moved; payload "CODE\nmessage"
  * END     sender -> receiver  no more chunks on this connection

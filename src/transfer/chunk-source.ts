@@ -13,7 +13,7 @@ export interface ChunkSource {
    * returned; the result is valid until the caller reuses `scratch`.
    */
   read(offset: number, length: number, scratch: Buffer): Promise<Buffer>;
-  /** The SHA-256 of a chunk when the source knows it without hashing (the zero source). */
+  /** The hash of a chunk when the source knows it without hashing (the zero source). */
   knownHash?(length: number): Buffer;
   /** Throws E_SOURCE_CHANGED if the source was modified since it was opened. */
   checkUnchanged?(): Promise<void>;

@@ -1,17 +1,18 @@
 /**
- * The journal beside a partial file: which chunks are in the partial, with their SHA-256, so a
+ * The journal beside a partial file: which chunks are in the partial, with their BLAKE3 hashes, so a
  * later transfer can resume instead of starting over. Records are fixed-size with a crc32
  * each; reading stops at the first damaged or truncated record (what came before still counts,
  * and every chunk it names is re-hashed from the partial before it is trusted).
  *
  *   header  "ETXJ" u8 version u8[3] 0  u64 chunkSize  u32 crc32(previous 16 bytes)     20 bytes
- *   record  u32 chunkIndex  sha256[32]  u32 crc32(previous 36 bytes)                    40 bytes
+ *   record  u32 chunkIndex  blake3[32]  u32 crc32(previous 36 bytes)                    40 bytes
  */
 import zlib from 'node:zlib';
 import { HASH_BYTES } from '../common/data-frames.js';
 
 const MAGIC = Buffer.from('ETXJ', 'latin1');
-const VERSION = 1;
+// Version 2: chunk hashes are BLAKE3 (version 1 journals held SHA-256; they are not trusted).
+const VERSION = 2;
 export const JOURNAL_HEADER_BYTES = 20;
 export const JOURNAL_RECORD_BYTES = 4 + HASH_BYTES + 4;
 

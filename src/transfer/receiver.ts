@@ -1,6 +1,6 @@
 /**
  * The receiving end of a transfer. It accepts only the files it agreed to, each chunk only at a
- * chunk boundary inside the announced size, checks each chunk's SHA-256 before writing it at its
+ * chunk boundary inside the announced size, checks each chunk's BLAKE3 hash before writing it at its
  * offset (asking again on a mismatch), acknowledges it once written, and publishes a file only
  * when every chunk is in and the source's file digest matches its own.
  * A stream whose writes lag is paused, so a slow disk slows the sender instead of growing memory.
@@ -350,7 +350,7 @@ export class ReceiveSession extends DataSession {
     const buffer = payload.length === 1 ? undefined : this.pool.acquire();
     try {
       const data = buffer ? gather(payload, length, buffer) : payload[0]!;
-      if (!(await hashChunk(data)).equals(hash)) {
+      if (!hashChunk(data).equals(hash)) {
         const refusals = (file.refusals.get(chunkIndex) ?? 0) + 1;
         file.refusals.set(chunkIndex, refusals);
         if (refusals >= this.options.maxChunkAttempts) {

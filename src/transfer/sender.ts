@@ -176,7 +176,7 @@ export class SendSession extends DataSession {
       file.source ??= file.spec.open();
       const source = await file.source;
       data = await source.read(chunk.offset, chunk.length, scratch);
-      hash = source.knownHash?.(chunk.length) ?? (await hashChunk(data));
+      hash = source.knownHash?.(chunk.length) ?? hashChunk(data);
     } catch (err) {
       if (scratch) this.pool.release(scratch);
       this.failFile(file, toEtxError(err));

@@ -23,7 +23,7 @@ export interface SessionOptions {
 }
 
 export interface SessionObserver {
-  /** `digest` is the file's sha256-tree digest (see chunk-hash.ts). */
+  /** `digest` is the file's blake3-tree digest (see chunk-hash.ts). */
   fileDone(fileIndex: number, bytes: number, digest: Buffer): void;
   fileFailed(fileIndex: number, error: CodedError): void;
   done(bytes: number): void;

@@ -34,7 +34,7 @@ describe('etransfer CLI', () => {
     const dst = path.join(scratch.pub, 'one.copy');
     const r = await runCli(['copy', '-p', '2', at(a, src), at(b, dst)]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/one\.copy: 5\.00 MiB in .* s \(.*B\/s\) sha256-tree:[0-9a-f]{64}/);
+    expect(r.stdout).toMatch(/one\.copy: 5\.00 MiB in .* s \(.*B\/s\) blake3-tree:[0-9a-f]{64}/);
     // Regression: a fresh copy never claims its bytes were "already there" (moved bytes counted
     // even when the file's result comes before the transfer's end).
     expect(r.stdout).not.toContain('already there');

@@ -6,10 +6,9 @@
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DataFrame, FrameDecoder, FrameType, encodeChunkHeader, encodeDigest } from '../../src/common/data-frames.js';
-import { ChunkHashes } from '../../src/transfer/chunk-hash.js';
+import { ChunkHashes, hashChunk } from '../../src/transfer/chunk-hash.js';
 import { PartialFileSink } from '../../src/transfer/file-sink.js';
 import { ReceiveSession } from '../../src/transfer/receiver.js';
 import { type Listener, dial, listenFor, newTransfer, record } from '../helpers/engine.js';
@@ -58,15 +57,13 @@ describe('receiver', () => {
     return { conn, outcome, finalPath };
   }
 
-  const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
-
-  function chunk(fileIndex: number, offset: number, payload: Buffer, hash = sha256(payload)): Buffer {
+  function chunk(fileIndex: number, offset: number, payload: Buffer, hash = hashChunk(payload)): Buffer {
     return Buffer.concat([encodeChunkHeader(fileIndex, offset, payload.length, hash), payload]);
   }
 
   function treeDigest(data: Buffer, chunkSize = 64 * KiB): Buffer {
     const hashes = new ChunkHashes(data.length, chunkSize);
-    for (let i = 0; i * chunkSize < data.length; i++) hashes.set(i, sha256(data.subarray(i * chunkSize, (i + 1) * chunkSize)));
+    for (let i = 0; i * chunkSize < data.length; i++) hashes.set(i, hashChunk(data.subarray(i * chunkSize, (i + 1) * chunkSize)));
     return hashes.digest();
   }
 
@@ -130,11 +127,11 @@ describe('receiver', () => {
     const back = replies(conn.socket);
     const bad = Buffer.from(good);
     bad[1234]! ^= 0x08;
-    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    conn.socket.write(chunk(0, 0, bad, hashChunk(good)));
     await new Promise((r) => setTimeout(r, 100));
     expect(back.map((f) => f.type)).toEqual([FrameType.READY, FrameType.NACK]);
-    conn.socket.write(chunk(0, 0, bad, sha256(good)));
-    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    conn.socket.write(chunk(0, 0, bad, hashChunk(good)));
+    conn.socket.write(chunk(0, 0, bad, hashChunk(good)));
     await outcome.done;
     expect(outcome.files.get(0)).toEqual({ ok: false, code: 'E_CHECKSUM' });
     await expect(fsp.stat(finalPath)).rejects.toThrow();
@@ -147,7 +144,7 @@ describe('receiver', () => {
     const { conn, outcome, finalPath } = await setup(good.length);
     const bad = Buffer.from(good);
     bad[0]! ^= 1;
-    conn.socket.write(chunk(0, 0, bad, sha256(good)));
+    conn.socket.write(chunk(0, 0, bad, hashChunk(good)));
     conn.socket.write(chunk(0, 0, good));
     conn.socket.write(encodeDigest(0, treeDigest(good)));
     expect(await outcome.done).toEqual({ ok: true, bytes: good.length });

@@ -1,7 +1,7 @@
 /**
  * Regression tests for bugs a review of the data path found; each is named after its bug.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,9 +16,9 @@ import { encodeJournalHeader } from '../../src/transfer/journal.js';
 import { ReceiveSession } from '../../src/transfer/receiver.js';
 import { SendSession } from '../../src/transfer/sender.js';
 import { dial, listenFor, newTransfer, record } from '../helpers/engine.js';
+import { hashChunk } from '../../src/transfer/chunk-hash.js';
 
 const MiB = 1024 * 1024;
-const sha256 = (d: Buffer): Buffer => createHash('sha256').update(d).digest();
 
 function frames(socket: net.Socket): DataFrame[] {
   const decoder = new FrameDecoder();
@@ -203,7 +203,7 @@ describe('review regressions', () => {
     receiver.start();
     const conn = await dial(listener, options.transferId, ticket);
     const back = frames(conn.socket);
-    const chunk = Buffer.concat([encodeChunkHeader(0, 0, MiB, sha256(data.subarray(0, MiB))), data.subarray(0, MiB)]);
+    const chunk = Buffer.concat([encodeChunkHeader(0, 0, MiB, hashChunk(data.subarray(0, MiB))), data.subarray(0, MiB)]);
     conn.socket.write(chunk);
     conn.socket.write(chunk); // arrives while the first copy is being hashed and written
     await new Promise((r) => setTimeout(r, 300));
