@@ -1,7 +1,11 @@
 /**
  * The sending end of a transfer. Chunks of every file are handed to whichever stream has room
- * (fewer than `windowChunks` unacknowledged), so a slow stream never holds the others back and
- * memory stays bounded by streams x window x chunk size whatever the file size. A stream that
+ * (fewer than `windowChunks` chunks' worth of bytes unacknowledged, and its share of
+ * `maxInflightBytes`), so a slow stream never holds the others back and memory stays bounded
+ * whatever the file size. The window counts bytes, not chunks, so a stream carries many small
+ * files at once (up to MAX_CHUNKS_PER_STREAM): one small file per window slot left the file
+ * systems at both ends doing one operation at a time, which on this VM costs about four times
+ * the CPU per operation of keeping the thread pool busy. A stream that
  * breaks gives its unacknowledged chunks back to the queue for the others. Chunks flow on a
  * stream only after the receiver's READY (it first announces, with HAVE, what an earlier partial
  * holds; those chunks are read and hashed here, and skipped if they match).
@@ -15,6 +19,44 @@ import type { ChunkSource } from './chunk-source.js';
 import { DataSession } from './data-session.js';
 import type { DataStream } from './data-stream.js';
 import { type SessionObserver, type SessionOptions, chunkCount, chunkLength } from './session-types.js';
+
+/** Most chunks one stream carries unacknowledged (many small files), whatever their bytes. */
+const MAX_CHUNKS_PER_STREAM = 128;
+
+/** One stream's unacknowledged chunks, by key, and their bytes. */
+class InflightChunks {
+  private readonly chunks = new Map<string, Chunk>();
+  bytes = 0;
+
+  get size(): number {
+    return this.chunks.size;
+  }
+
+  get(key: string): Chunk | undefined {
+    return this.chunks.get(key);
+  }
+
+  set(key: string, chunk: Chunk): void {
+    this.delete(key);
+    this.chunks.set(key, chunk);
+    this.bytes += chunk.length;
+  }
+
+  delete(key: string): void {
+    const chunk = this.chunks.get(key);
+    if (!chunk) return;
+    this.chunks.delete(key);
+    this.bytes -= chunk.length;
+  }
+
+  values(): IterableIterator<Chunk> {
+    return this.chunks.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Chunk]> {
+    return this.chunks[Symbol.iterator]();
+  }
+}
 
 export interface SendFile {
   /** The file's index in the transfer, shared by both ends. */
@@ -57,7 +99,7 @@ export class SendSession extends DataSession {
   private cursor = 0;
   /** Chunks given back by broken streams, sent again before new ones. */
   private readonly requeued: Chunk[] = [];
-  private readonly inflight = new Map<DataStream, Map<string, Chunk>>();
+  private readonly inflight = new Map<DataStream, InflightChunks>();
   /** Streams whose receiver said READY (every HAVE is in): chunks flow only on these. */
   private readonly readyStreams = new Set<DataStream>();
   private bytesSkipped = 0;
@@ -101,7 +143,7 @@ export class SendSession extends DataSession {
   }
 
   protected onStreamAdded(stream: DataStream): void {
-    this.inflight.set(stream, new Map());
+    this.inflight.set(stream, new InflightChunks());
     for (const file of this.pendingAborts) {
       stream.write(encodeAbort(file.spec.index, file.spec.refused!, this.options.maxMessageBytes));
     }
@@ -148,17 +190,18 @@ export class SendSession extends DataSession {
     return undefined;
   }
 
-  /** Chunks each stream may have unacknowledged, given how many streams share the in-flight budget. */
-  private window(): number {
+  /** Bytes each stream may have unacknowledged, given how many streams share the in-flight budget. */
+  private windowBytes(): number {
     const { windowChunks, maxInflightBytes, chunkSizeBytes } = this.options;
-    const share = Math.floor(maxInflightBytes / chunkSizeBytes / Math.max(1, this.inflight.size));
-    return Math.max(1, Math.min(windowChunks, share));
+    const share = Math.floor(maxInflightBytes / Math.max(1, this.inflight.size));
+    return Math.max(chunkSizeBytes, Math.min(windowChunks * chunkSizeBytes, share));
   }
 
   private pump(stream: DataStream): void {
     const mine = this.inflight.get(stream);
     if (!mine || !this.readyStreams.has(stream)) return;
-    while (!this.finished && mine.size < this.window()) {
+    const windowBytes = this.windowBytes();
+    while (!this.finished && mine.bytes < windowBytes && mine.size < MAX_CHUNKS_PER_STREAM) {
       const chunk = this.nextChunk();
       if (!chunk) return;
       mine.set(chunkKey(chunk.file.spec.index, chunk.offset), chunk);
@@ -172,7 +215,8 @@ export class SendSession extends DataSession {
     let data: Buffer;
     let hash: Buffer;
     try {
-      scratch = this.pool.acquire();
+      // A small chunk (a small file) gets a buffer of its own size, not a whole pool buffer.
+      scratch = chunk.length < this.options.chunkSizeBytes / 4 ? Buffer.allocUnsafe(chunk.length) : this.pool.acquire();
       file.source ??= file.spec.open();
       const source = await file.source;
       data = await source.read(chunk.offset, chunk.length, scratch);

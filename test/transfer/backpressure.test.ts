@@ -118,4 +118,56 @@ describe('backpressure', () => {
     // never the 4 x 16 = 64 the per-stream window alone would allow.
     expect(maxOutstanding).toBeLessThanOrEqual(streams + options.windowChunks);
   });
+
+  it('counts the window in bytes: a stream carries many small files at once, never more than 128', async () => {
+    const MiB = 1024 * 1024;
+    const fileSize = 4096;
+    const files = 600;
+    const streams = 2;
+    const { options, ticket } = newTransfer({ chunkSizeBytes: MiB, windowChunks: 4 });
+    let reads = 0;
+    let maxOutstanding = 0;
+    const sender: SendSession = new SendSession(
+      Array.from({ length: files }, (_, index) => ({
+        index,
+        size: fileSize,
+        open: async () => ({
+          size: fileSize,
+          async read(_o: number, length: number) {
+            reads++;
+            maxOutstanding = Math.max(maxOutstanding, reads - sender.acknowledgedBytes / fileSize);
+            return Buffer.alloc(length);
+          },
+          async close() {},
+        }),
+      })),
+      options,
+      record().observer,
+    );
+    // A sink slow enough that the sender fills its window before the first acknowledgement.
+    const sink = () => ({
+      async write() {
+        await new Promise((r) => setTimeout(r, 5));
+      },
+      recordChunk() {},
+      async complete() {},
+      async abort() {},
+    });
+    const receiverOutcome = record();
+    const receiver = new ReceiveSession(
+      Array.from({ length: files }, (_, index) => ({ index, size: fileSize, openSink: async () => ({ sink: sink(), claims: [] }) })),
+      options,
+      receiverOutcome.observer,
+    );
+    const listener = await listenFor(() => receiver, ticket);
+    receiver.start();
+    sender.start();
+    const conns = await Promise.all(Array.from({ length: streams }, () => dial(listener, options.transferId, ticket)));
+    for (const c of conns) sender.addConnection(c);
+    expect((await receiverOutcome.done).ok).toBe(true);
+    await listener.close();
+    // A window of 4 chunks counted as chunks would allow 2 x 4 = 8 small files in flight.
+    expect(maxOutstanding).toBeGreaterThan(streams * options.windowChunks * 4);
+    expect(maxOutstanding).toBeLessThanOrEqual(streams * 128);
+  });
 });
