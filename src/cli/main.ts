@@ -4,14 +4,18 @@
  * 2 usage or configuration, 3 could not connect or authenticate.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_CONTROL_PORT, parseEndpoint } from '../common/endpoint.js';
+import os from 'node:os';
+import { DEFAULT_CONTROL_PORT, type Endpoint, parseEndpoint } from '../common/endpoint.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
 import { parseSize } from '../common/units.js';
 import { DEFAULT_COPY_OPTIONS, type Direction, runCopy } from '../client/copy.js';
+import { defaultIdentityFile, loadIdentity } from '../client/identity.js';
 import { formatListing, runList } from '../client/list.js';
+import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { LineReporter, TtyReporter } from '../client/progress.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { writeKeyPair } from './keygen-command.js';
 import { type ServeFlags, serve } from './serve-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -44,6 +48,7 @@ interface CopyFlags {
   idleTimeoutMs: string;
   retries: string;
   retryDelayMs: string;
+  identity?: string;
 }
 
 const MODES: readonly WriteMode[] = ['new', 'overwrite', 'resume', 'skip-existing'];
@@ -58,12 +63,19 @@ function resolveMode(flags: CopyFlags): WriteMode {
   return mode as WriteMode;
 }
 
+/** The key, read once, if some endpoint names a user (`user@host:/path`). */
+async function identityFor(endpoints: readonly Endpoint[], file: string | undefined): Promise<Ed25519PrivateKey | undefined> {
+  const named = endpoints.some((e) => e.kind === 'remote' && e.user !== undefined);
+  return named ? loadIdentity(file) : undefined;
+}
+
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (args.length < 2) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
   if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
   const endpoints = args.map((a) => parseEndpoint(a));
   const destination = endpoints.pop()!;
   const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : 'auto';
+  const identity = await identityFor([...endpoints, destination], flags.identity);
   const reporter =
     process.stderr.isTTY && !flags.quiet ? new TtyReporter(process.stderr) : new LineReporter(process.stdout, flags.quiet ?? false);
   const summary = await runCopy(endpoints, destination, {
@@ -76,6 +88,7 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     idleTimeoutMs: positiveInt(flags.idleTimeoutMs, '--idle-timeout-ms'),
     retries: nonNegativeInt(flags.retries, '--retries'),
     retryDelayMs: nonNegativeInt(flags.retryDelayMs, '--retry-delay-ms'),
+    identity,
     reporter,
   });
   const failed = summary.files.filter((f) => f.status === 'failed');
@@ -141,10 +154,15 @@ export function buildProgram(): Command {
     .option('--idle-timeout-ms <ms>', 'fail a data stream silent this long', '60000')
     .option('--retries <n>', 'retry files that failed for a passing reason (lost connection, timeout) this many times', '3')
     .option('--retry-delay-ms <ms>', 'wait before the first retry; each next one waits twice as long', '1000')
+    .option(
+      '--identity <file>',
+      'ed25519 key proving the user in user@host (default ~/.config/etransfer/id_ed25519, then ~/.ssh/id_ed25519)',
+    )
     .addHelpText(
       'after',
       `
 Endpoints: [user@]host[#port]:/abs/path, et://[user@]host[:port]/abs/path, or a local path.
+A user name is proved with a key (etransfer keygen); without one the servers see "anonymous".
 Special: source /dev/zero:SIZE (e.g. /dev/zero:10GiB) and sink /dev/null, for throughput tests.
 
 Examples:
@@ -153,8 +171,9 @@ Examples:
   etransfer copy hostA:/data/x ./                                pull to this machine
   etransfer copy a.dat b.dat et://hostB/incoming/                push from this machine
   etransfer copy hostA:/dev/zero:10GiB hostB:/dev/null           throughput test
+  etransfer copy alice@hostA:/data/x bob@hostB:/incoming/        as users (their keys in each ACL)
 
-Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect.`,
+Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect or authenticate.`,
     )
     .action(async (args: string[], flags: CopyFlags) => {
       process.exitCode = await copyCommand(args, flags);
@@ -165,10 +184,26 @@ Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect.
     .description('list a remote folder')
     .argument('<url>', 'host:/path or et://host/path')
     .option('-l, --long', 'type, mode, size and modification time')
-    .addHelpText('after', '\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://hostA:4004/data')
-    .action(async (url: string, flags: { long?: boolean }) => {
-      const outcome = await runList(parseEndpoint(url));
+    .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .addHelpText('after', '\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data')
+    .action(async (url: string, flags: { long?: boolean; identity?: string }) => {
+      const endpoint = parseEndpoint(url);
+      const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity));
       process.stdout.write(formatListing(outcome, flags.long ?? false));
+    });
+
+  program
+    .command('keygen')
+    .description('make an ed25519 key pair to prove a user name to servers')
+    .argument('[file]', 'private key file (its public key goes to FILE.pub)', defaultIdentityFile())
+    .option('-C, --comment <text>', 'comment on the public key line', `${os.userInfo().username}@${os.hostname()}`)
+    .addHelpText(
+      'after',
+      '\nThe private key is written mode 0600 in OpenSSH format (ssh can use it too); an existing\nfile is never overwritten. Give the .pub line to each server admin for the ACL\'s "users".',
+    )
+    .action(async (file: string, flags: { comment: string }) => {
+      const made = await writeKeyPair(file, flags.comment);
+      process.stdout.write(`private key: ${made.privateFile}\npublic key:  ${made.publicFile}\n${made.publicLine}\n`);
     });
 
   return program;

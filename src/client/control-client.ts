@@ -5,9 +5,11 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
+import { signAuthentication } from '../common/auth-proof.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import { formatHostPort } from '../common/host-port.js';
 import type { ControlMessage, MessageOf, MessageType, TransferEvent } from '../common/messages.js';
+import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 
 export interface ControlClientOptions {
   connectTimeoutMs: number;
@@ -140,6 +142,19 @@ export class ControlClient {
     });
     if (reply.type !== expect) throw new EtxError('E_PROTOCOL', `${this.server} answered ${reply.type} to ${msg.type}`);
     return reply as MessageOf<T>;
+  }
+
+  /** Proves `user` with `key` (signing this connection's nonce); E_AUTH if the server says no. */
+  async authenticate(user: string, key: Ed25519PrivateKey): Promise<void> {
+    const signature = signAuthentication(key, user, this.hello.nonce);
+    try {
+      await this.request({ type: 'authenticate', user, publicKey: key.publicKey, signature }, 'ack');
+    } catch (err) {
+      const e = toEtxError(err);
+      if (e.code === 'E_AUTH')
+        throw new EtxError('E_AUTH', `${this.server} refused ${user}'s key (is its public key in that server's ACL?)`);
+      throw e;
+    }
   }
 
   onTransferEvent(transferId: string, handler: (event: TransferEvent) => void): void {

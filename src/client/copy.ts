@@ -19,6 +19,7 @@ import { type PlannedFile, type PlannedSource, planDestinations, splitTrailingSl
 import { ensureSourceFile, openLocalSource, planLocalWrite, statLocal } from './local-files.js';
 import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
 import { TransferTracker, codedError } from './transfer-tracker.js';
+import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 
 export type Direction = 'auto' | 'push' | 'pull';
 
@@ -40,6 +41,8 @@ export interface CopyOptions {
   retries: number;
   /** Delay before the first retry; each next one doubles it (capped at a minute). */
   retryDelayMs: number;
+  /** The key for endpoints that name a user (`user@host:/path`); loaded once by the caller. */
+  identity?: Ed25519PrivateKey;
   reporter: CopyReporter;
 }
 
@@ -65,7 +68,19 @@ function sameServer(a: Remote, b: Remote): boolean {
 }
 
 async function connect(ep: Remote, options: CopyOptions): Promise<ControlClient> {
-  return ControlClient.connect(ep.host, ep.port, { ...DEFAULT_CONTROL_CLIENT_OPTIONS, connectTimeoutMs: options.connectTimeoutMs });
+  const client = await ControlClient.connect(ep.host, ep.port, {
+    ...DEFAULT_CONTROL_CLIENT_OPTIONS,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
+  if (ep.user === undefined) return client;
+  try {
+    if (!options.identity) throw new EtxError('E_CONFIG', `${ep.user}@${ep.host} needs a key (--identity FILE)`);
+    await client.authenticate(ep.user, options.identity);
+    return client;
+  } catch (err) {
+    client.close();
+    throw err;
+  }
 }
 
 function failedResult(

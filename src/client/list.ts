@@ -2,8 +2,10 @@
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError } from '../common/errors.js';
 import type { FileInfo } from '../common/messages.js';
+import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { formatBytes } from '../common/units.js';
 import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+import { splitTrailingSlash } from './copy-plan.js';
 
 export interface ListOutcome {
   self: FileInfo;
@@ -14,11 +16,18 @@ export interface ListOutcome {
 export async function runList(
   endpoint: Endpoint,
   connectTimeoutMs = DEFAULT_CONTROL_CLIENT_OPTIONS.connectTimeoutMs,
+  identity?: Ed25519PrivateKey,
 ): Promise<ListOutcome> {
   if (endpoint.kind !== 'remote') throw new EtxError('E_USAGE', 'ls takes a remote endpoint: host:/path or et://host/path');
   const client = await ControlClient.connect(endpoint.host, endpoint.port, { ...DEFAULT_CONTROL_CLIENT_OPTIONS, connectTimeoutMs });
   try {
-    const reply = await client.request({ type: 'listRequest', path: endpoint.path }, 'listReply');
+    if (endpoint.user !== undefined) {
+      if (!identity) throw new EtxError('E_CONFIG', `${endpoint.user}@${endpoint.host} needs a key (--identity FILE)`);
+      await client.authenticate(endpoint.user, identity);
+    }
+    // `ls host:/data/` as the help shows it: the server validates paths strictly (no trailing '/').
+    const { path } = splitTrailingSlash(endpoint.path);
+    const reply = await client.request({ type: 'listRequest', path }, 'listReply');
     return { self: reply.self, entries: reply.entries, truncated: reply.truncated };
   } finally {
     client.close();

@@ -10,7 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 import { EtxError } from './errors.js';
+import { type UserKey, publicKeyObject } from './auth-proof.js';
 import { displayPath, type PathLimits, validateRequestPath } from './path-rules.js';
+import { parsePublicKeyLine } from './ssh-keys.js';
 
 export type Right = 'list' | 'read' | 'write' | 'delete';
 export const RIGHTS: readonly Right[] = Object.freeze(['list', 'read', 'write', 'delete'] as const);
@@ -42,6 +44,7 @@ export const DEFAULT_ACL_JSON = Object.freeze({
 });
 
 const ANONYMOUS_NAME = 'anonymous';
+const MAX_KEYS_PER_USER = 64;
 const ANY_AUTHENTICATED = '*';
 
 const GLOB_OPTIONS: MinimatchOptions = Object.freeze({
@@ -99,7 +102,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export class Acl {
   private constructor(
     private readonly rules: readonly CompiledRule[],
-    private readonly keys: ReadonlyMap<string, readonly string[]>,
+    private readonly keys: ReadonlyMap<string, readonly UserKey[]>,
   ) {}
 
   /** Validates and compiles an ACL document. Any problem is E_CONFIG naming `origin` and the rule. */
@@ -111,7 +114,7 @@ export class Acl {
       if (!ALLOWED_TOP_KEYS.has(key)) throw fail('', `unknown key ${JSON.stringify(key)}`);
     }
 
-    const keys = new Map<string, readonly string[]>();
+    const keys = new Map<string, readonly UserKey[]>();
     const users = json.users === undefined ? {} : json.users;
     if (!isPlainObject(users)) throw fail('users', 'must be an object of user name to key lines');
     for (const [name, lines] of Object.entries(users)) {
@@ -123,7 +126,16 @@ export class Acl {
       if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string' && l.trim() !== '' && !/[\r\n]/.test(l))) {
         throw fail(where, 'must be an array of public key lines');
       }
-      keys.set(name, Object.freeze([...(lines as string[])]));
+      if (lines.length > MAX_KEYS_PER_USER) throw fail(where, `at most ${MAX_KEYS_PER_USER} keys per user`);
+      const parsed = (lines as string[]).map((line, i) => {
+        try {
+          const { key } = parsePublicKeyLine(line, 'key');
+          return Object.freeze({ raw: key, object: publicKeyObject(key) });
+        } catch (err) {
+          throw fail(`${where}[${i}]`, (err as Error).message);
+        }
+      });
+      keys.set(name, Object.freeze(parsed));
     }
 
     if (!Array.isArray(json.rules)) throw fail('rules', 'must be an array');
@@ -177,9 +189,14 @@ export class Acl {
     }
   }
 
-  /** Public key lines per user name. */
-  users(): ReadonlyMap<string, readonly string[]> {
-    return this.keys;
+  /** The public keys that prove `user` (none for an unknown user, or anonymous and `*`). */
+  keysOf(user: string): readonly UserKey[] {
+    return this.keys.get(user) ?? [];
+  }
+
+  /** How many users have keys. */
+  get userCount(): number {
+    return this.keys.size;
   }
 
   /** True if some rule allows anonymous this right on some path (used to warn at start-up). */

@@ -23,6 +23,8 @@ import type { Right } from './acl.js';
 
 const RIGHTS: readonly Right[] = ['list', 'read', 'write', 'delete'];
 const SKIPPED = 'SKIPPED';
+/** User names in the ACL are at most 256 characters; an Authenticate naming a longer one is refused. */
+const MAX_USER_NAME_CHARS = 256;
 
 function protocolError(what: string): EtxError {
   return new EtxError('E_PROTOCOL', `malformed control message: ${what}`);
@@ -289,6 +291,17 @@ function messageFrom(env: pb.Envelope): ControlMessage {
       return { type: 'event', event: eventFrom(env.event!) };
     case 'cancel':
       return { type: 'cancel', transferId: transferIdFrom(env.cancel!.transferId) };
+    case 'authenticate': {
+      const m = env.authenticate!;
+      const user = m.user ?? '';
+      if (user === '' || user.length > MAX_USER_NAME_CHARS) throw protocolError('bad user name');
+      return {
+        type: 'authenticate',
+        user,
+        publicKey: bytesField(m.publicKey, 32, 'public key'),
+        signature: bytesField(m.signature, 64, 'signature'),
+      };
+    }
     default:
       throw protocolError('empty or unknown message');
   }
@@ -363,6 +376,8 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
       return { event: eventTo(msg.event) };
     case 'cancel':
       return { cancel: { transferId: transferIdTo(msg.transferId) } };
+    case 'authenticate':
+      return { authenticate: { user: msg.user, publicKey: msg.publicKey, signature: msg.signature } };
   }
 }
 

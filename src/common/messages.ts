@@ -94,7 +94,8 @@ export type ControlMessage =
   | { type: 'connectData'; transferId: string; dialAddresses: string[] }
   | { type: 'ack' }
   | { type: 'event'; event: TransferEvent }
-  | { type: 'cancel'; transferId: string };
+  | { type: 'cancel'; transferId: string }
+  | { type: 'authenticate'; user: string; publicKey: Buffer; signature: Buffer };
 
 export type MessageType = ControlMessage['type'];
 export type MessageOf<T extends MessageType> = Extract<ControlMessage, { type: T }>;

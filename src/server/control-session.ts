@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { ANONYMOUS, type Principal } from '../common/acl.js';
+import { ANONYMOUS, type Acl, type Principal } from '../common/acl.js';
+import { verifyAuthentication } from '../common/auth-proof.js';
 import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import {
@@ -34,6 +35,8 @@ import type { RegisteredTransfer, TransferRegistry, TransferRole } from './trans
 
 export interface ServerContext {
   limits: ServerLimits;
+  /** The ACL in force (SIGHUP may replace it): rules and users' keys. */
+  acl: () => Acl;
   fs: FsAccess;
   registry: TransferRegistry;
   /** Data addresses advertised to peers, in dialing order. */
@@ -45,9 +48,12 @@ export interface ServerContext {
 const MIN_CHUNK_BYTES = 64 * 1024;
 
 export class ControlSession {
-  private readonly who: Principal = ANONYMOUS;
+  private who: Principal = ANONYMOUS;
+  /** This connection's ServerHello nonce: what an Authenticate must sign. */
+  private readonly nonce = randomBytes(32);
+  private requestsSeen = 0;
   private readonly owned = new Set<RegisteredTransfer>();
-  private readonly log: Logger;
+  private log: Logger;
   private closed = false;
 
   constructor(
@@ -63,7 +69,7 @@ export class ControlSession {
       type: 'serverHello',
       protocolVersion: PROTOCOL_VERSION,
       serverVersion: ctx.version,
-      nonce: randomBytes(32),
+      nonce: this.nonce,
       dataAddresses: ctx.dataAddresses(),
       maxStreams: ctx.limits.maxStreamsPerTransfer,
       chunkSizeBytes: ctx.limits.chunkSizeBytes,
@@ -82,6 +88,11 @@ export class ControlSession {
       const env = decodeEnvelope(data, this.ctx.limits.maxControlMessageBytes);
       id = env.id;
       if (id === 0) throw new EtxError('E_PROTOCOL', 'a request needs a non-zero id');
+      this.requestsSeen++;
+      if (env.msg.type === 'authenticate') {
+        this.authenticate(id, env.msg);
+        return;
+      }
       this.handle(env.msg).then(
         (reply) => this.send(id, reply),
         (err) => this.replyError(id, err),
@@ -93,6 +104,25 @@ export class ControlSession {
       this.replyError(id, e);
       this.ws.close(1002, e.code);
     }
+  }
+
+  /**
+   * Proves a user name, as the first request only. A failure says nothing of why (unknown user,
+   * wrong key, bad signature) and ends the connection: no second guess on the same nonce.
+   */
+  private authenticate(id: number, msg: MessageOf<'authenticate'>): void {
+    if (this.requestsSeen !== 1) throw new EtxError('E_PROTOCOL', 'authenticate must be the first request');
+    const keys = this.ctx.acl().keysOf(msg.user);
+    if (!verifyAuthentication(keys, msg.user, this.nonce, msg.publicKey, msg.signature)) {
+      this.log.warn({ user: displayPath(msg.user, 64) }, 'authentication failed');
+      this.replyError(id, new EtxError('E_AUTH', 'authentication failed'));
+      this.ws.close(1008, 'E_AUTH');
+      return;
+    }
+    this.who = Object.freeze({ name: msg.user, authenticated: true });
+    this.log = this.log.child({ user: msg.user });
+    this.log.info('authenticated');
+    this.send(id, { type: 'ack' });
   }
 
   private replyError(id: number, err: unknown): void {

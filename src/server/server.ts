@@ -54,6 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const ctx: ServerContext = {
     limits,
+    acl: () => acl,
     fs: new FsAccess(() => acl, undefined, partials ? (p) => partials.record(p) : undefined),
     registry,
     dataAddresses: () => advertised,

@@ -103,6 +103,12 @@ describe('etransfer CLI', () => {
     expect(r.stdout).toMatch(/^-rw-r--r-- .* x1$/m);
   });
 
+  it('regression: ls host:/folder/ with a trailing slash (as the help shows it) lists the folder', async () => {
+    const r = await runCli(['ls', at(b, `${path.join(scratch.pub, 'into')}/`)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^x1$/m);
+  });
+
   it('regression: a closed stdout (etransfer copy | head -1) gives no stack trace (EPIPE)', async () => {
     const { spawn } = await import('node:child_process');
     const { BIN } = await import('../helpers/processes.js');

@@ -18,8 +18,8 @@ export interface RunningCli {
 }
 
 /** Starts `etransfer ARGS`; the caller may act on it (kill a server, wait) while it runs. */
-export function startCli(args: string[], timeoutMs = 60_000): RunningCli {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
@@ -35,14 +35,16 @@ export function startCli(args: string[], timeoutMs = 60_000): RunningCli {
   return { child, exited };
 }
 
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliResult> {
-  return startCli(args, timeoutMs).exited;
+export function runCli(args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+  return startCli(args, timeoutMs, env).exited;
 }
 
 export interface ServerProcess {
   child: ChildProcess;
   controlPort: number;
   dataAddresses: string[];
+  /** Every line the server logged so far. */
+  log: string[];
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export function startServerProcess(
   });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stderr! });
+    const log: string[] = [];
+    lines.on('line', (line) => log.push(line));
     const timer = setTimeout(() => reject(new Error('server did not start')), 15_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     lines.on('line', (line) => {
@@ -74,6 +78,7 @@ export function startServerProcess(
         child,
         controlPort,
         dataAddresses: entry.data ?? [],
+        log,
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
