@@ -10,6 +10,7 @@ import type { FileInfo, WriteMode } from '../common/messages.js';
 import { isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
 import type { DirectoryListings } from '../transfer/file-sink.js';
+import { resolveThroughExisting } from '../transfer/pinned-directory.js';
 import { DISCARD_PLAN, type WritePlan, planFileWrite } from '../transfer/write-plan.js';
 
 function typeOf(st: import('node:fs').Stats): FileInfo['type'] {
@@ -37,7 +38,8 @@ export async function statLocal(p: string): Promise<FileInfo> {
 
 export function openLocalSource(p: string, size: number): () => Promise<ChunkSource> {
   if (parseZeroSource(p) !== undefined) return async () => new ZeroChunkSource(size);
-  return () => FileChunkSource.open(path.resolve(p), size, p);
+  // The laptop's own file: its links are the user's to follow, once, before the no-follow open.
+  return async () => FileChunkSource.open(await resolveThroughExisting(path.resolve(p), p), size, p);
 }
 
 export async function planLocalWrite(
@@ -50,7 +52,7 @@ export async function planLocalWrite(
   if (isNullSink(p)) return DISCARD_PLAN;
   const absolute = path.resolve(p);
   // Resolve the folder's links once; the file itself is never followed (partials are O_EXCL|O_NOFOLLOW).
-  const dir = await fsp.realpath(path.dirname(absolute)).catch(() => path.dirname(absolute));
+  const dir = await resolveThroughExisting(path.dirname(absolute), p);
   return planFileWrite(path.join(dir, path.basename(absolute)), p, mode, fileMode, size, undefined, listings);
 }
 

@@ -12,6 +12,7 @@ import { type PathLimits, DEFAULT_PATH_LIMITS, displayPath, validateRequestPath 
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
 import { type DirectoryListings, isPartialName } from '../transfer/file-sink.js';
+import { resolveThroughExisting } from '../transfer/pinned-directory.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
 export interface ReadPlan {
@@ -50,19 +51,7 @@ export class FsAccess {
    * as a write under /etc.
    */
   async resolve(requested: string): Promise<string> {
-    const components = requested.split('/').filter((c) => c !== '');
-    for (let keep = components.length; keep >= 0; keep--) {
-      const prefix = `/${components.slice(0, keep).join('/')}`;
-      try {
-        const real = await fsp.realpath(prefix);
-        const rest = components.slice(keep);
-        return rest.length === 0 ? real : path.posix.join(real, ...rest);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT') throw toEtxError(err, `resolving ${displayPath(requested)}`);
-      }
-    }
-    return requested;
+    return resolveThroughExisting(requested, displayPath(requested));
   }
 
   /** Validate, resolve, judge. Returns the resolved path the caller may act on. */

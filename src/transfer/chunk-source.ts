@@ -2,9 +2,10 @@
  * Where a sender's bytes come from: an opened file read at positions, or the /dev/zero test
  * source that reads nothing at all.
  */
-import { promises as fsp } from 'node:fs';
+import type { promises as fsp } from 'node:fs';
 import { EtxError, toEtxError } from '../common/errors.js';
 import { zeroChunkHash } from './chunk-hash.js';
+import { openJudgedFile } from './pinned-directory.js';
 
 export interface ChunkSource {
   readonly size: number;
@@ -35,12 +36,8 @@ export class FileChunkSource implements ChunkSource {
    * size the transfer announced: anything else changed since it was planned.
    */
   static async open(path: string, expectedSize: number, label = path): Promise<FileChunkSource> {
-    let handle: fsp.FileHandle;
-    try {
-      handle = await fsp.open(path, 'r');
-    } catch (err) {
-      throw toEtxError(err, `opening ${label}`);
-    }
+    // Never through a link swapped in since the ACL judged `path` (THREATS T2, T3).
+    const handle = await openJudgedFile(path, label);
     try {
       const st = await handle.stat();
       if (!st.isFile()) throw new EtxError('E_IO', `${label} is not a regular file`);

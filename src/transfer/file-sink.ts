@@ -14,6 +14,7 @@ import { chunkLength } from './session-types.js';
 import { hashChunk } from './chunk-hash.js';
 import { faultPoint } from './fault-injection.js';
 import { type JournalRecord, decodeJournal, encodeJournalHeader, encodeJournalRecords } from './journal.js';
+import type { PinnedDirectory } from './pinned-directory.js';
 
 /** A chunk a resumed partial already holds, re-hashed and matching its journal record. */
 export interface ChunkClaim {
@@ -57,8 +58,13 @@ export function publishedMode(peerMode: number): number {
 }
 
 export interface PartialFileOptions {
-  /** The final path, already resolved and judged by the caller. */
+  /**
+   * The final path, already resolved and judged by the caller; when `folder` is given, the same
+   * name inside the pinned folder (`folder.entry(name)`), which every file operation then uses.
+   */
   finalPath: string;
+  /** The pinned folder of the final path (see pinned-directory.ts); released when the sink ends. */
+  folder?: PinnedDirectory;
   mode: WriteMode;
   fileMode: number;
   transferId: string;
@@ -123,13 +129,14 @@ class FolderSyncer {
   private readonly running = new Map<string, Promise<void>>();
   private readonly next = new Map<string, Promise<void>>();
 
-  sync(dir: string): Promise<void> {
+  /** `dir` names the folder (the key); `openPath` is how to reach it. */
+  sync(dir: string, openPath = dir): Promise<void> {
     const queued = this.next.get(dir);
     if (queued) return queued;
     const current = this.running.get(dir);
     const start = async (): Promise<void> => {
       this.next.delete(dir);
-      const run = syncDirectory(dir);
+      const run = syncDirectory(openPath);
       this.running.set(dir, run);
       try {
         await run;
@@ -192,7 +199,7 @@ export class PartialFileSink implements FileSink {
         journal = await fsp.open(journalPathOf(partialPath), constants.O_WRONLY | constants.O_APPEND | exclusive, 0o600);
         await journal.write(encodeJournalHeader(options.chunkSize));
       }
-      options.onPartialCreated?.(partialPath);
+      options.onPartialCreated?.(options.folder ? path.join(options.folder.realPath, path.basename(partialPath)) : partialPath);
       return new PartialFileSink(handle, journal, partialPath, options);
     } catch (err) {
       await handle?.close().catch(() => {});
@@ -342,10 +349,12 @@ export class PartialFileSink implements FileSink {
         await fsp.rename(this.partialPath, finalPath);
         faultPoint('published');
       }
-      await folders.sync(path.dirname(finalPath));
+      // Keyed by the real folder, so publishes into one folder share its fsyncs whatever their pin.
+      await folders.sync(this.options.folder?.realPath ?? path.dirname(finalPath), path.dirname(finalPath));
       faultPoint('dir-fsynced');
       if (this.journal) await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
       faultPoint('journal-removed');
+      await this.options.folder?.release();
     } catch (err) {
       await this.abort(false);
       const mapped = toEtxError(err, `publishing ${label}`);
@@ -358,11 +367,13 @@ export class PartialFileSink implements FileSink {
     if (keepForResume && !this.closed) {
       await this.checkpoint().catch(() => {});
       await this.closeHandles();
+      await this.options.folder?.release();
       return;
     }
     await this.closeHandles();
     await fsp.unlink(this.partialPath).catch(() => {});
     if (this.journal) await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
+    await this.options.folder?.release();
   }
 
   private async closeHandles(): Promise<void> {

@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
+import { PinnedDirectory } from './pinned-directory.js';
 import { type ChunkClaim, type DirectoryListings, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
 
 export type OpenSink = (transferId: string, chunkSize: number) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
@@ -64,17 +65,27 @@ export async function planFileWrite(
       finalPath,
       mayResume,
       openSink: async (transferId, chunkSize) => {
-        const options = { finalPath, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated, mayResume };
+        const dir = path.dirname(finalPath);
+        let folder: PinnedDirectory;
+        try {
+          folder = await PinnedDirectory.pin(dir, label);
+        } catch (err) {
+          if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
+          // The folder is missing: the write right includes creating it.
+          await fsp.mkdir(dir, { recursive: true, mode: 0o755 }).catch((e) => {
+            throw toEtxError(e, `creating the folder of ${label}`);
+          });
+          folder = await PinnedDirectory.pin(dir, label);
+        }
+        // From here on, every operation on this file happens inside the pinned folder.
+        const pinnedFinal = folder.entry(path.basename(finalPath));
+        const options = { finalPath: pinnedFinal, folder, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated, mayResume };
         try {
           return await PartialFileSink.open(options);
         } catch (err) {
-          if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
+          await folder.release();
+          throw err;
         }
-        // The folder is missing: the write right includes creating it.
-        await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o755 }).catch((err) => {
-          throw toEtxError(err, `creating the folder of ${label}`);
-        });
-        return PartialFileSink.open(options);
       },
     };
   } catch (err) {

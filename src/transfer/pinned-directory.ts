@@ -1,0 +1,155 @@
+/**
+ * Opening exactly the path the ACL judged (DESIGN section 3, THREATS T2-T4).
+ *
+ * The ACL judges a resolved path; between that check and the open, someone with write access to
+ * a parent folder could swap a component for a symbolic link (to /etc, say). Node has no openat,
+ * so on Linux this pins things through /proc:
+ *
+ * - A destination folder is opened once (O_PATH | O_DIRECTORY) and the kernel is asked where that
+ *   descriptor really is (readlink of /proc/self/fd/N). If it is not the judged folder, the open
+ *   fails. Every later operation on files in it (create the partial, link or rename it to the
+ *   final name, fsync the folder, unlink) goes through `/proc/self/fd/N/name`, i.e. inside the
+ *   pinned folder itself, whatever its path has become since: a swap after the check can neither
+ *   redirect the write nor the publish.
+ * - A source file is opened with O_NOFOLLOW and the same readlink check on its descriptor: the
+ *   bytes read are the judged file's, or nothing is read.
+ *
+ * Folders of one transfer share one pin (reference-counted), so 10,000 files in one folder cost
+ * one extra open, and their folder fsyncs still group-commit. Where /proc/self/fd is not there
+ * (a laptop on macOS pulling files), paths are used as they are: the laptop's own files, no ACL.
+ */
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { EtxError, toEtxError } from '../common/errors.js';
+
+/** O_PATH (Linux): a descriptor that names a folder without opening it for reading. */
+const O_PATH = 0o10000000;
+const USE_PROC_FD = process.platform === 'linux';
+
+/** Where descriptor `fd` really is, per the kernel; undefined if that cannot be told. */
+async function whereIs(fd: number): Promise<string | undefined> {
+  try {
+    return await fsp.readlink(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function moved(label: string): EtxError {
+  return new EtxError('E_PATH', `${label} changed while it was being opened (a folder on its path was moved or replaced by a link)`);
+}
+
+/** One pinned folder: its descriptor once open, and how many holders it has (counted at once, no await). */
+interface Pin {
+  ready: Promise<fsp.FileHandle>;
+  users: number;
+}
+
+const pins = new Map<string, Pin>();
+
+async function openPin(realDir: string, label: string): Promise<fsp.FileHandle> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(realDir, O_PATH | constants.O_DIRECTORY);
+  } catch (err) {
+    throw toEtxError(err, `opening the folder of ${label}`);
+  }
+  if ((await whereIs(handle.fd)) !== realDir) {
+    await handle.close().catch(() => {});
+    throw moved(label);
+  }
+  return handle;
+}
+
+export class PinnedDirectory {
+  private released = false;
+
+  private constructor(
+    /** The folder as the ACL judged it. */
+    readonly realPath: string,
+    /** How to reach it for file operations: `/proc/self/fd/N`, or `realPath` without /proc. */
+    readonly viaPath: string,
+  ) {}
+
+  /**
+   * Pins `realDir` (a resolved, judged folder path). Fails with E_PATH if what is there now is
+   * not that folder, with E_NOT_FOUND if it does not exist.
+   */
+  static async pin(realDir: string, label: string): Promise<PinnedDirectory> {
+    if (!USE_PROC_FD) return new PinnedDirectory(realDir, realDir);
+    let pin = pins.get(realDir);
+    if (pin) {
+      pin.users++;
+    } else {
+      pin = { ready: openPin(realDir, label), users: 1 };
+      pins.set(realDir, pin);
+    }
+    try {
+      const handle = await pin.ready;
+      return new PinnedDirectory(realDir, `/proc/self/fd/${handle.fd}`);
+    } catch (err) {
+      if (--pin.users === 0 && pins.get(realDir) === pin) pins.delete(realDir);
+      throw err;
+    }
+  }
+
+  /** The path of `name` inside the pinned folder. */
+  entry(name: string): string {
+    return path.join(this.viaPath, name);
+  }
+
+  /** Gives the pin back (once); the last user closes the descriptor. */
+  async release(): Promise<void> {
+    if (this.released || !USE_PROC_FD) return;
+    this.released = true;
+    const pin = pins.get(this.realPath);
+    if (!pin || --pin.users > 0) return;
+    pins.delete(this.realPath);
+    await (await pin.ready).close().catch(() => {});
+  }
+}
+
+/**
+ * Opens the judged file `realPath` for reading, never through a symbolic link anywhere on its
+ * path: the descriptor must be where the ACL looked.
+ */
+export async function openJudgedFile(realPath: string, label: string): Promise<fsp.FileHandle> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(realPath, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw moved(label);
+    throw toEtxError(err, `opening ${label}`);
+  }
+  if (USE_PROC_FD && (await whereIs(handle.fd)) !== realPath) {
+    await handle.close().catch(() => {});
+    throw moved(label);
+  }
+  return handle;
+}
+
+/**
+ * Resolves the symbolic links in absolute `p` once: a path that does not exist yet is resolved
+ * through its deepest existing ancestor (so a write under a link to /etc is a write under /etc).
+ * This is the path to judge, and the one the pins above then hold to.
+ */
+export async function resolveThroughExisting(p: string, label = p): Promise<string> {
+  const components = p.split('/').filter((c) => c !== '');
+  for (let keep = components.length; keep >= 0; keep--) {
+    const prefix = `/${components.slice(0, keep).join('/')}`;
+    try {
+      const real = await fsp.realpath(prefix);
+      const rest = components.slice(keep);
+      return rest.length === 0 ? real : path.posix.join(real, ...rest);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw toEtxError(err, `resolving ${label}`);
+    }
+  }
+  return p;
+}
+
+/** Pins held right now (tests check that none leak). */
+export function pinnedDirectoryCount(): number {
+  return pins.size;
+}
