@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Acl } from '../../src/common/acl.js';
 import type { Endpoint } from '../../src/common/endpoint.js';
-import { silentLogger } from '../../src/server/logger.js';
+import { type Logger, silentLogger } from '../../src/server/logger.js';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../src/server/options.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 
@@ -53,7 +53,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(acl: Acl, limits: Partial<ServerLimits> = {}, stateDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  acl: Acl,
+  limits: Partial<ServerLimits> = {},
+  stateDir?: string,
+  logger: Logger = silentLogger(),
+): Promise<TestServer> {
   const server = await startServer({
     control: { host: '127.0.0.1', port: 0 },
     data: [{ host: '127.0.0.1', port: 0 }],
@@ -61,7 +66,7 @@ export async function startTestServer(acl: Acl, limits: Partial<ServerLimits> = 
     acl,
     stateDir,
     limits: { ...DEFAULT_SERVER_LIMITS, ...limits },
-    logger: silentLogger(),
+    logger,
   });
   const port = server.control.port;
   return {
