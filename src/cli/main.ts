@@ -120,6 +120,11 @@ export function buildProgram(): Command {
       String(7 * 24 * 3600 * 1000),
     )
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
+    .addOption(
+      new Option('--allow-peer <cidr|host>', 'dial only peers in this network, at this address or by this name; repeatable (default: any)')
+        .argParser(collect)
+        .default([]),
+    )
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
     .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
     .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { Acl, DEFAULT_ACL_JSON } from '../common/acl.js';
 import { EtxError } from '../common/errors.js';
 import { type HostPort, parseHostPort } from '../common/host-port.js';
+import { parseAllowPeers } from '../common/peer-allowlist.js';
 import { parseSize } from '../common/units.js';
 import { type LogLevel, LOG_LEVELS, createLogger } from '../server/logger.js';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../server/options.js';
@@ -14,6 +15,8 @@ export interface ServeFlags {
   acl?: string;
   stateDir?: string;
   advertise?: string;
+  /** `--allow-peer`, repeatable: CIDRs, addresses or host names this server may dial. */
+  allowPeer: string[];
   logLevel: string;
   maxStreams: string;
   chunkSize: string;
@@ -51,6 +54,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),
+    // Parsed before anything listens: a misread list must stop the server, not widen what it dials.
+    allowPeers: parseAllowPeers(flags.allowPeer),
   };
   if (limits.chunkSizeBytes < 64 * 1024 || limits.chunkSizeBytes > limits.maxChunkSizeBytes) {
     throw new EtxError('E_USAGE', '--chunk-size must be between 64KiB and 16MiB');
@@ -63,6 +68,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
       throw new EtxError('E_CONFIG', `--state-dir ${flags.stateDir}: ${(err as Error).message}`);
     });
   }
+  if (limits.allowPeers) logger.info({ allowPeers: limits.allowPeers.entries }, 'dialing only peers in --allow-peer');
   const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger });
 
   process.on('SIGHUP', () => {

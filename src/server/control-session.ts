@@ -344,11 +344,15 @@ export class ControlSession {
       dialData(addresses, session.transferId, ticket, {
         connectTimeoutMs: limits.connectTimeoutMs,
         handshakeTimeoutMs: limits.handshakeTimeoutMs,
+        allowPeers: limits.allowPeers,
       }).then(
         (conn) => session.addConnection(conn),
         (err) => {
           const e = toEtxError(err);
-          this.log.debug({ transfer: session.transferId, code: e.code, err: String(e.cause ?? e.message) }, 'data dial failed');
+          // The client gets only the generic error; why each address failed (refused by
+          // --allow-peer, connection refused, timed out, not an etransfer port) is for the operator.
+          const causes = e.cause instanceof AggregateError ? e.cause.errors.map((c) => String(c)) : [String(e.cause ?? e.message)];
+          this.log.debug({ transfer: session.transferId, code: e.code, err: e.message, causes }, 'data dial failed');
           if (++failures === streams) session.fail(e);
         },
       );

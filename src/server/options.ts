@@ -4,6 +4,7 @@
  */
 import type { Acl } from '../common/acl.js';
 import type { HostPort } from '../common/host-port.js';
+import type { PeerAllowlist } from '../common/peer-allowlist.js';
 import type { Logger } from './logger.js';
 
 export interface ServerLimits {
@@ -43,6 +44,12 @@ export interface ServerLimits {
   progressIntervalMs: number;
   /** At start-up, partials this old that no transfer resumed are removed (needs --state-dir). */
   orphanGraceMs: number;
+  /**
+   * `--allow-peer`: the only addresses this server dials (pushing, or pulling when told to), so a
+   * client cannot aim it at internal services (THREATS S1). Undefined: any address may be dialed.
+   * It bounds what the server does, like the limits above, hence its place among them.
+   */
+  allowPeers: PeerAllowlist | undefined;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -65,6 +72,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   freeSpaceMarginBytes: 16 * 1024 * 1024,
   progressIntervalMs: 250,
   orphanGraceMs: 7 * 24 * 3600 * 1000,
+  allowPeers: undefined,
 };
 
 export interface ServerOptions {

@@ -3,6 +3,7 @@
  * advertised address in turn, prove the ticket) and the listener's side (read the hello, find the
  * transfer, prove, check the dialer's proof). No file byte moves before both proofs pass.
  */
+import { promises as dns } from 'node:dns';
 import net from 'node:net';
 import {
   DIALER_HELLO_BYTES,
@@ -18,6 +19,7 @@ import {
 } from '../common/data-handshake.js';
 import { EtxError } from '../common/errors.js';
 import { formatHostPort, parseHostPort } from '../common/host-port.js';
+import { type PeerAllowlist, classifyPeerHost } from '../common/peer-allowlist.js';
 
 export interface AuthenticatedConnection {
   socket: net.Socket;
@@ -99,13 +101,57 @@ class HandshakeReader {
   }
 }
 
+/** Resolves a host name to its addresses (literals), in the order to try them. */
+export type HostResolver = (host: string) => Promise<string[]>;
+
 export interface DialOptions {
   connectTimeoutMs: number;
   handshakeTimeoutMs: number;
+  /**
+   * `serve --allow-peer`: when set, only addresses inside it are dialed; a refused target opens no
+   * socket and ends in the same generic error as an unreachable one. Undefined: any address.
+   */
+  allowPeers?: PeerAllowlist | undefined;
+  /** How host names are resolved under `allowPeers` (tests inject a stub); default: the system resolver. */
+  resolveHost?: HostResolver | undefined;
 }
 
-function connectTcp(address: string, timeoutMs: number): Promise<net.Socket> {
-  const { host, port } = parseHostPort(address);
+const systemResolver: HostResolver = async (host) => (await dns.lookup(host, { all: true, order: 'verbatim' })).map((a) => a.address);
+
+/** Gives up on `promise` after `ms` (a resolver can hang as long as the system lets it). */
+function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EtxError('E_TIMEOUT', `${what} timed out`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The addresses the allowlist lets this host be dialed at. A name is resolved here, once, and the
+ * addresses judged are the very ones returned for `net.connect`: the name never reaches the
+ * socket, so a second lookup cannot answer differently (DNS rebinding, THREATS S3). A name that
+ * is itself an entry admits whatever it resolves to. Throws (to be folded into the generic error)
+ * with the reason, for the debug log only.
+ */
+async function admittedAddresses(host: string, allow: PeerAllowlist, options: DialOptions): Promise<string[]> {
+  const target = classifyPeerHost(host);
+  if (target.kind === 'ip') {
+    if (allow.allowsAddress(host)) return [host];
+    throw new EtxError('E_ACL_DENIED', `${host} (judged as ${target.address}) is outside --allow-peer`);
+  }
+  if (target.kind === 'invalid') throw new EtxError('E_ACL_DENIED', `${host} is neither a canonical IP address nor a host name`);
+  const resolve = options.resolveHost ?? systemResolver;
+  const resolved = await withDeadline(resolve(host), options.connectTimeoutMs, `resolving ${host}`);
+  const byName = allow.allowsName(target.name);
+  const admitted = resolved.filter((address) => net.isIP(address) !== 0 && (byName || allow.allowsAddress(address)));
+  if (admitted.length === 0) {
+    throw new EtxError('E_ACL_DENIED', `${host} resolves to ${resolved.join(', ') || 'nothing'}, none inside --allow-peer`);
+  }
+  return admitted;
+}
+
+function connectTcp(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     const timer = setTimeout(() => {
@@ -147,7 +193,8 @@ async function proveAsDialer(socket: net.Socket, transferId: string, ticket: Buf
 /**
  * Dials the addresses in the order given and returns the first connection whose listener
  * proves the ticket. Whatever went wrong, the caller gets one generic error: the dialer must
- * not become a port scanner that reports refused vs filtered vs "some other service".
+ * not become a port scanner that reports refused vs filtered vs "some other service", nor
+ * tell which targets `allowPeers` refused (those are skipped before any socket is opened).
  */
 export async function dialData(
   addresses: readonly string[],
@@ -157,15 +204,27 @@ export async function dialData(
 ): Promise<AuthenticatedConnection & { address: string }> {
   const causes: unknown[] = [];
   for (const address of addresses) {
-    let socket: net.Socket | undefined;
+    let hosts: string[];
+    let port: number;
     try {
-      socket = await connectTcp(address, options.connectTimeoutMs);
-      tuneDataSocket(socket);
-      const leftover = await proveAsDialer(socket, transferId, ticket, options.handshakeTimeoutMs);
-      return { socket, leftover, address };
+      const target = parseHostPort(address);
+      port = target.port;
+      hosts = options.allowPeers ? await admittedAddresses(target.host, options.allowPeers, options) : [target.host];
     } catch (err) {
-      socket?.destroy();
       causes.push(err);
+      continue;
+    }
+    for (const host of hosts) {
+      let socket: net.Socket | undefined;
+      try {
+        socket = await connectTcp(host, port, options.connectTimeoutMs);
+        tuneDataSocket(socket);
+        const leftover = await proveAsDialer(socket, transferId, ticket, options.handshakeTimeoutMs);
+        return { socket, leftover, address };
+      } catch (err) {
+        socket?.destroy();
+        causes.push(err);
+      }
     }
   }
   throw new EtxError('E_CONNECT', `no etransfer data port for this transfer answered at ${addresses.join(', ') || '(no address)'}`, {
