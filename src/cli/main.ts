@@ -131,7 +131,9 @@ export function buildProgram(): Command {
     .option('--max-inflight-bytes <size>', 'bytes a sending transfer may have unacknowledged over all its streams', '64MiB')
     .option('--idle-timeout-ms <ms>', 'close a data connection silent this long (its chunks go to the other streams)', '60000')
     .option('--inactive-timeout-ms <ms>', 'free a transfer left without any data connection this long (its partial is kept)', '120000')
-    .option('--handshake-timeout-ms <ms>', 'absolute deadline of the data handshake', '10000')
+    .option('--handshake-timeout-ms <ms>', 'absolute deadline of a data handshake, and of a control upgrade plus first request', '10000')
+    .option('--max-handshakes-per-address <n>', 'connections one address may have handshaking at once, per port', '32')
+    .option('--max-transfers-per-user <n>', 'transfers one user (anonymous: one address) may run at once', '64')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
     .addHelpText(

@@ -25,6 +25,8 @@ export interface ServeFlags {
   orphanGraceMs: string;
   maxInflightBytes: string;
   handshakeTimeoutMs: string;
+  maxHandshakesPerAddress: string;
+  maxTransfersPerUser: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
 }
@@ -52,6 +54,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     orphanGraceMs: positiveInt(flags.orphanGraceMs, '--orphan-grace-ms'),
     maxInflightBytes: parseSize(flags.maxInflightBytes),
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
+    maxHandshakesPerAddress: positiveInt(flags.maxHandshakesPerAddress, '--max-handshakes-per-address'),
+    maxTransfersPerUser: positiveInt(flags.maxTransfersPerUser, '--max-transfers-per-user'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),
     // Parsed before anything listens: a misread list must stop the server, not widen what it dials.

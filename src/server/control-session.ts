@@ -31,7 +31,7 @@ import type { WritePlan } from '../transfer/write-plan.js';
 import type { FsAccess } from './fs-access.js';
 import type { Logger } from './logger.js';
 import type { ServerLimits } from './options.js';
-import type { RegisteredTransfer, TransferRegistry, TransferRole } from './transfer-registry.js';
+import type { RegisteredTransfer, TransferRegistry, TransferRole, TransferSlot } from './transfer-registry.js';
 
 export interface ServerContext {
   limits: ServerLimits;
@@ -60,6 +60,10 @@ export class ControlSession {
     private readonly ws: WebSocket,
     private readonly ctx: ServerContext,
     peer: string,
+    /** The client's address: anonymous clients' quota is counted per address. */
+    private readonly address: string,
+    /** Ends the connection's handshake deadline (called at its first request). */
+    private readonly handshakeDone: () => void,
   ) {
     this.log = ctx.logger.child({ client: peer });
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
@@ -89,6 +93,7 @@ export class ControlSession {
       id = env.id;
       if (id === 0) throw new EtxError('E_PROTOCOL', 'a request needs a non-zero id');
       this.requestsSeen++;
+      if (this.requestsSeen === 1) this.handshakeDone();
       if (env.msg.type === 'authenticate') {
         this.authenticate(id, env.msg);
         return;
@@ -140,9 +145,9 @@ export class ControlSession {
         return { type: 'listReply', ...r };
       }
       case 'prepareReceive':
-        return this.prepareReceive(msg);
+        return this.withTransferSlot((slot) => this.prepareReceive(msg, slot));
       case 'prepareSend':
-        return this.prepareSend(msg);
+        return this.withTransferSlot((slot) => this.prepareSend(msg, slot));
       case 'connectData':
         return this.connectData(msg);
       case 'cancel': {
@@ -194,7 +199,25 @@ export class ControlSession {
     };
   }
 
-  private async prepareReceive(msg: MessageOf<'prepareReceive'>): Promise<ControlMessage> {
+  /**
+   * Runs a prepare request under the per-user transfer quota (THREATS X3): the slot is held from
+   * the request on, by the transfer once registered, and given back if none was.
+   */
+  private async withTransferSlot(prepare: (slot: TransferSlot) => Promise<ControlMessage>): Promise<ControlMessage> {
+    const { registry, limits } = this.ctx;
+    const owner = this.who.authenticated ? `user ${this.who.name}` : `anonymous at ${this.address}`;
+    const slot = registry.claimSlot(owner, limits.maxTransfersPerUser);
+    if (!slot) {
+      throw new EtxError('E_QUOTA', `${owner} already runs ${limits.maxTransfersPerUser} transfers on this server; wait for one to end`);
+    }
+    try {
+      return await prepare(slot);
+    } finally {
+      if (!slot.taken) registry.releaseSlot(slot);
+    }
+  }
+
+  private async prepareReceive(msg: MessageOf<'prepareReceive'>, slot: TransferSlot): Promise<ControlMessage> {
     const { limits, fs } = this.ctx;
     if (msg.files.length === 0) throw new EtxError('E_PROTOCOL', 'no files to receive');
     if (msg.files.length > limits.maxFilesPerRequest)
@@ -218,7 +241,7 @@ export class ControlSession {
         }
         plans.push(plan);
       }
-      return await this.acceptWrites(msg, plans, finals, streams, chunkSizeBytes);
+      return await this.acceptWrites(msg, plans, finals, streams, chunkSizeBytes, slot);
     } finally {
       // Claims that became a transfer were moved to it; the rest are given back.
       this.ctx.registry.release(finals);
@@ -231,6 +254,7 @@ export class ControlSession {
     finals: Set<string>,
     streams: number,
     chunkSizeBytes: number,
+    slot: TransferSlot,
   ): Promise<ControlMessage> {
     const { limits, fs } = this.ctx;
     // Refuse before minting a ticket when the bytes cannot fit (THREATS X5).
@@ -274,7 +298,7 @@ export class ControlSession {
         session.cancel('the client went away');
         throw new EtxError('E_CANCELLED', 'the client went away');
       }
-      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals]);
+      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals], slot);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
     }
@@ -289,7 +313,7 @@ export class ControlSession {
     };
   }
 
-  private async prepareSend(msg: MessageOf<'prepareSend'>): Promise<ControlMessage> {
+  private async prepareSend(msg: MessageOf<'prepareSend'>, slot: TransferSlot): Promise<ControlMessage> {
     const { limits, fs } = this.ctx;
     if (msg.files.length > limits.maxFilesPerRequest)
       throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
@@ -316,7 +340,7 @@ export class ControlSession {
     }
     const dial = msg.dialAddresses.length > 0;
     const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
-    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length, []);
+    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length, [], slot);
     setImmediate(() => {
       session.start();
       if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams);
@@ -368,8 +392,11 @@ export class ControlSession {
     streams: number,
     files: number,
     writes: string[],
+    slot: TransferSlot,
   ): void {
+    slot.taken = true;
     const transfer: RegisteredTransfer = {
+      slot,
       id,
       role,
       ticket,

@@ -27,8 +27,15 @@ export interface ServerLimits {
   maxFilesPerRequest: number;
   /** Entries in one listing reply. */
   maxListEntries: number;
-  /** Absolute deadline for the data handshake. */
+  /**
+   * Absolute deadline of every handshake: a data connection's ticket proof, and a control
+   * connection's HTTP upgrade plus its first request (a trickle of bytes does not extend it).
+   */
   handshakeTimeoutMs: number;
+  /** Connections one address may have in their handshake at once, per port kind (slow-loris). */
+  maxHandshakesPerAddress: number;
+  /** Transfers one user (or, for anonymous, one address) may have at once on this server. */
+  maxTransfersPerUser: number;
   connectTimeoutMs: number;
   /** A data connection silent this long is closed (its chunks go back to the queue). */
   idleTimeoutMs: number;
@@ -64,6 +71,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxFilesPerRequest: 10_000,
   maxListEntries: 100_000,
   handshakeTimeoutMs: 10_000,
+  maxHandshakesPerAddress: 32,
+  maxTransfersPerUser: 64,
   connectTimeoutMs: 5_000,
   idleTimeoutMs: 60_000,
   inactiveTimeoutMs: 120_000,

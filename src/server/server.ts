@@ -10,6 +10,7 @@ import type { Acl } from '../common/acl.js';
 import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { ControlSession, type ServerContext } from './control-session.js';
 import { startDataListener } from './data-listener.js';
+import { HandshakeGate } from './handshake-gate.js';
 import { FsAccess } from './fs-access.js';
 import { PartialRegistry } from './orphan-partials.js';
 import type { ServerOptions } from './options.js';
@@ -38,9 +39,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new TransferRegistry();
   const dataServers: net.Server[] = [];
   const advertised: string[] = [];
+  const dataGate = new HandshakeGate(limits.maxHandshakesPerAddress);
 
   for (const bind of options.data) {
-    const server = await startDataListener({ bind, handshakeTimeoutMs: limits.handshakeTimeoutMs, registry, logger });
+    const server = await startDataListener({ bind, handshakeTimeoutMs: limits.handshakeTimeoutMs, gate: dataGate, registry, logger });
     dataServers.push(server);
     const port = (server.address() as net.AddressInfo).port;
     const host = options.advertiseHost ?? (isWildcard(bind.host) ? os.hostname() : bind.host);
@@ -67,6 +69,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   httpServer.headersTimeout = limits.handshakeTimeoutMs;
   httpServer.requestTimeout = limits.handshakeTimeoutMs;
+
+  // A control connection has one absolute deadline for its upgrade and its first request, and
+  // one address may have only so many connections at that stage (THREATS X1).
+  const controlGate = new HandshakeGate(limits.maxHandshakesPerAddress);
+  const handshakeDone = new WeakMap<net.Socket, () => void>();
+  httpServer.on('connection', (socket: net.Socket) => {
+    const leave = controlGate.enter(socket.remoteAddress);
+    if (!leave) {
+      logger.debug({ peer: socket.remoteAddress }, 'too many control handshakes from one address');
+      socket.destroy();
+      return;
+    }
+    const deadline = setTimeout(() => socket.destroy(), limits.handshakeTimeoutMs);
+    const done = (): void => {
+      clearTimeout(deadline);
+      leave();
+    };
+    socket.once('close', done);
+    handshakeDone.set(socket, done);
+  });
   const wss = new WebSocketServer({
     server: httpServer,
     maxPayload: limits.maxControlMessageBytes,
@@ -82,7 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
-    new ControlSession(ws, ctx, peer);
+    new ControlSession(ws, ctx, peer, req.socket.remoteAddress ?? '?', handshakeDone.get(req.socket) ?? (() => {}));
   });
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {

@@ -7,8 +7,16 @@ import type { DataSession } from '../transfer/data-session.js';
 
 export type TransferRole = 'send' | 'receive';
 
+/** One unit of a user's transfer quota: held by a prepare request, then by its transfer. */
+export interface TransferSlot {
+  readonly owner: string;
+  /** A transfer holds it now (it is given back when the transfer is removed). */
+  taken: boolean;
+}
+
 export interface RegisteredTransfer {
   id: string;
+  slot?: TransferSlot;
   role: TransferRole;
   ticket: Buffer;
   session: DataSession;
@@ -29,6 +37,22 @@ export class TransferRegistry {
   private readonly writers = new Map<string, RegisteredTransfer>();
   /** Final paths claimed by a request still being prepared (no await between check and claim). */
   private readonly reserved = new Set<string>();
+  /** Slots held per owner (a user, or an anonymous address). */
+  private readonly slots = new Map<string, number>();
+
+  /** A quota slot for `owner`, or undefined when it holds `max` already. */
+  claimSlot(owner: string, max: number): TransferSlot | undefined {
+    const held = this.slots.get(owner) ?? 0;
+    if (held >= max) return undefined;
+    this.slots.set(owner, held + 1);
+    return { owner, taken: false };
+  }
+
+  releaseSlot(slot: TransferSlot): void {
+    const held = (this.slots.get(slot.owner) ?? 1) - 1;
+    if (held <= 0) this.slots.delete(slot.owner);
+    else this.slots.set(slot.owner, held);
+  }
 
   private static key(id: string, role: TransferRole): string {
     return `${role}:${id}`;
@@ -66,6 +90,7 @@ export class TransferRegistry {
     if (this.transfers.get(key) !== transfer) return;
     this.transfers.delete(key);
     for (const p of transfer.writes) if (this.writers.get(p) === transfer) this.writers.delete(p);
+    if (transfer.slot) this.releaseSlot(transfer.slot);
   }
 
   /** The end of transfer `id` that takes inbound data connections right now, if any. */
