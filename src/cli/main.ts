@@ -69,6 +69,11 @@ async function identityFor(endpoints: readonly Endpoint[], file: string | undefi
   return named ? loadIdentity(file) : undefined;
 }
 
+/** What the client tells once, outside the progress output (a server's certificate pinned on first use). */
+function printNotice(message: string): void {
+  process.stderr.write(`etransfer: ${message}\n`);
+}
+
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (args.length < 2) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
   if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
@@ -89,6 +94,7 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     retries: nonNegativeInt(flags.retries, '--retries'),
     retryDelayMs: nonNegativeInt(flags.retryDelayMs, '--retry-delay-ms'),
     identity,
+    onNotice: printNotice,
     reporter,
   });
   const failed = summary.files.filter((f) => f.status === 'failed');
@@ -125,6 +131,8 @@ export function buildProgram(): Command {
         .argParser(collect)
         .default([]),
     )
+    .option('--tls-cert <file>', 'PEM certificate: the control channel becomes wss:// and the data ports TLS (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert (unencrypted)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
     .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
     .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')
@@ -138,7 +146,7 @@ export function buildProgram(): Command {
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
     .addHelpText(
       'after',
-      '\nExamples:\n  etransfer serve\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --data 192.0.2.7:8008 --acl /etc/etransfer/acl.json',
+      '\nExamples:\n  etransfer serve\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --data 192.0.2.7:8008 --acl /etc/etransfer/acl.json\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --tls-cert /etc/etransfer/cert.pem --tls-key /etc/etransfer/key.pem',
     )
     .action(async (flags: ServeFlags) => {
       await serve(flags);
@@ -170,6 +178,7 @@ export function buildProgram(): Command {
       `
 Endpoints: [user@]host[#port]:/abs/path, et://[user@]host[:port]/abs/path, or a local path.
 A user name is proved with a key (etransfer keygen); without one the servers see "anonymous".
+A TLS server's certificate is pinned on first use in ~/.config/etransfer/known_hosts; a changed one is refused.
 Special: source /dev/zero:SIZE (e.g. /dev/zero:10GiB) and sink /dev/null, for throughput tests.
 
 Examples:
@@ -195,7 +204,7 @@ Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect 
     .addHelpText('after', '\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data')
     .action(async (url: string, flags: { long?: boolean; identity?: string }) => {
       const endpoint = parseEndpoint(url);
-      const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity));
+      const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity), { onNotice: printNotice });
       process.stdout.write(formatListing(outcome, flags.long ?? false));
     });
 

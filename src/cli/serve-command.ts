@@ -6,7 +6,7 @@ import { type HostPort, parseHostPort } from '../common/host-port.js';
 import { parseAllowPeers } from '../common/peer-allowlist.js';
 import { parseSize } from '../common/units.js';
 import { type LogLevel, LOG_LEVELS, createLogger } from '../server/logger.js';
-import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../server/options.js';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits, type ServerTls } from '../server/options.js';
 import { startServer } from '../server/server.js';
 
 export interface ServeFlags {
@@ -29,6 +29,9 @@ export interface ServeFlags {
   maxTransfersPerUser: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
+  /** `--tls-cert FILE --tls-key FILE`: both or neither. */
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 function positiveInt(text: string, flag: string): number {
@@ -36,6 +39,25 @@ function positiveInt(text: string, flag: string): number {
     throw new EtxError('E_USAGE', `${flag} must be a positive whole number, not "${text}"`);
   }
   return Number(text);
+}
+
+/**
+ * Reads `--tls-cert` and `--tls-key` once, here; startServer checks that they are PEM and belong
+ * together (E_CONFIG: the server does not start without the TLS it was asked for).
+ */
+async function readTlsFiles(flags: ServeFlags): Promise<ServerTls | undefined> {
+  if (flags.tlsCert === undefined && flags.tlsKey === undefined) return undefined;
+  if (flags.tlsCert === undefined || flags.tlsKey === undefined) {
+    throw new EtxError('E_USAGE', '--tls-cert and --tls-key go together: give both, or neither for plain text');
+  }
+  const read = async (file: string, flag: string): Promise<Buffer> => {
+    try {
+      return await fsp.readFile(file);
+    } catch (err) {
+      throw new EtxError('E_CONFIG', `${flag} ${file}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  return { cert: await read(flags.tlsCert, '--tls-cert'), key: await read(flags.tlsKey, '--tls-key') };
 }
 
 export async function serve(flags: ServeFlags): Promise<void> {
@@ -67,13 +89,14 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const loadAcl = async (): Promise<Acl> =>
     flags.acl ? Acl.load(flags.acl) : Acl.parse(DEFAULT_ACL_JSON, 'the built-in ACL (/tmp/** for anyone)');
   const acl = await loadAcl();
+  const tls = await readTlsFiles(flags);
   if (flags.stateDir) {
     await fsp.mkdir(flags.stateDir, { recursive: true, mode: 0o700 }).catch((err) => {
       throw new EtxError('E_CONFIG', `--state-dir ${flags.stateDir}: ${(err as Error).message}`);
     });
   }
   if (limits.allowPeers) logger.info({ allowPeers: limits.allowPeers.entries }, 'dialing only peers in --allow-peer');
-  const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger });
+  const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger, tls });
 
   process.on('SIGHUP', () => {
     loadAcl().then(

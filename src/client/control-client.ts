@@ -1,8 +1,10 @@
 /**
- * The client's end of a control connection: connects, waits for the server's hello, sends
- * requests with ids and matches replies, and routes transfer events to whoever listens.
+ * The client's end of a control connection: connects (TLS with the certificate pinned on first
+ * use, or plain for a server that never had TLS), waits for the server's hello, sends requests
+ * with ids and matches replies, and routes transfer events to whoever listens.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import WebSocket from 'ws';
 import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
 import { signAuthentication } from '../common/auth-proof.js';
@@ -10,10 +12,16 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import { formatHostPort } from '../common/host-port.js';
 import type { ControlMessage, MessageOf, MessageType, TransferEvent } from '../common/messages.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
+import { formatCertificateSha256, peerCertificateSha256 } from '../transfer/data-connection.js';
+import { type Pin, addPin, defaultKnownHostsFile, knownHostKey, readPins } from './known-hosts.js';
 
 export interface ControlClientOptions {
   connectTimeoutMs: number;
   maxMessageBytes: number;
+  /** Where servers' certificates are pinned; default `~/.config/etransfer/known_hosts`. */
+  knownHostsFile?: string | undefined;
+  /** Told when a server's certificate was pinned for the first time (the CLI prints it on stderr). */
+  onNotice?: ((message: string) => void) | undefined;
 }
 
 export const DEFAULT_CONTROL_CLIENT_OPTIONS: ControlClientOptions = {
@@ -26,12 +34,84 @@ type Hello = MessageOf<'serverHello'>;
 /** How long a closing control connection waits for the server's close frame (ws waits 30 s). */
 const CLOSE_GRACE_MS = 500;
 
+/** The E_CONNECT a failed TCP connection gets, saying what the error code means. */
+function cannotConnect(server: string, err: NodeJS.ErrnoException): EtxError {
+  const why =
+    err.code === 'ECONNREFUSED'
+      ? 'connection refused: is `etransfer serve` running there, on that control port?'
+      : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+        ? 'unknown host name'
+        : err.message;
+  return new EtxError('E_CONNECT', `cannot connect to etransfer at ${server}: ${why}`, { cause: err });
+}
+
+function noAnswer(server: string, timeoutMs: number): EtxError {
+  return new EtxError('E_CONNECT', `${server} did not answer within ${timeoutMs} ms (is the host reachable and etransfer serving there?)`);
+}
+
+/** What a TLS attempt found: a verified-later TLS connection, or a server that does not speak TLS there. */
+type TlsProbe = { kind: 'tls'; raw: net.Socket; secure: tls.TLSSocket; sha256: Buffer } | { kind: 'plain'; why: string };
+
+/**
+ * Connects over TCP and tries a TLS handshake (any certificate: the caller checks the pin).
+ * A failed TCP connection or the deadline is E_CONNECT; a connected server that fails the TLS
+ * handshake (a plain-text server answers a ClientHello with an HTTP 400) is `plain`.
+ */
+function probeTls(host: string, port: number, server: string, timeoutMs: number): Promise<TlsProbe> {
+  return new Promise((resolve, reject) => {
+    const raw = net.connect({ host, port });
+    let secure: tls.TLSSocket | undefined;
+    const timer = setTimeout(() => {
+      secure?.destroy();
+      raw.destroy();
+      reject(noAnswer(server, timeoutMs));
+    }, timeoutMs);
+    raw.on('error', (err: NodeJS.ErrnoException) => {
+      if (secure) return; // the TLS socket over it reports it
+      clearTimeout(timer);
+      reject(cannotConnect(server, err));
+    });
+    raw.once('connect', () => {
+      // Self-signed certificates are the rule: the pin, not a CA, decides (rejectUnauthorized off).
+      const tlsSocket = tls.connect({ socket: raw, rejectUnauthorized: false, ...(net.isIP(host) === 0 ? { servername: host } : {}) });
+      secure = tlsSocket;
+      const onError = (err: Error): void => {
+        clearTimeout(timer);
+        tlsSocket.destroy();
+        raw.destroy();
+        // OpenSSL's short reason ("wrong version number" for an HTTP answer), else Node's message.
+        const reason = (err as Error & { reason?: unknown }).reason;
+        resolve({ kind: 'plain', why: typeof reason === 'string' ? reason : err.message });
+      };
+      tlsSocket.on('error', onError);
+      tlsSocket.once('secureConnect', () => {
+        clearTimeout(timer);
+        // From here the WebSocket reports errors; this one only keeps a late one from going unhandled.
+        tlsSocket.off('error', onError).on('error', () => {});
+        const sha256 = peerCertificateSha256(tlsSocket);
+        if (sha256) resolve({ kind: 'tls', raw, secure: tlsSocket, sha256 });
+        else onError(new Error('the server presented no certificate'));
+      });
+    });
+  });
+}
+
+function pinnedLines(pins: readonly Pin[]): string {
+  return pins.length === 1 ? `line ${pins[0]!.line}` : `lines ${pins.map((p) => p.line).join(', ')}`;
+}
+
 export class ControlClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ControlMessage) => void; reject: (e: EtxError) => void }>();
   private readonly eventHandlers = new Map<string, (event: TransferEvent) => void>();
   private closeError: EtxError | undefined;
   private readonly closeHandlers: Array<(err: EtxError) => void> = [];
+  /**
+   * With TLS: the SHA-256 of the server's certificate, checked against (or just now pinned in)
+   * known_hosts. It is the certificate of the server's data ports too, so dialers are told to
+   * expect it. Undefined: a plain-text server.
+   */
+  certificateSha256: Buffer | undefined;
 
   private constructor(
     private readonly ws: WebSocket,
@@ -45,43 +125,95 @@ export class ControlClient {
     ws.on('error', (err) => this.onClose(toEtxError(err, `control connection to ${server}`)));
   }
 
-  static connect(host: string, port: number, options: ControlClientOptions = DEFAULT_CONTROL_CLIENT_OPTIONS): Promise<ControlClient> {
+  /**
+   * Opens the control connection to `host:port`. TLS first: a server pinned in known_hosts must
+   * present that certificate (else E_HOST_KEY, saying how to accept a new one) and must speak
+   * TLS (else E_HOST_KEY: never a fall back to plain text, THREATS S10); one not pinned yet is
+   * pinned once its greeting proved it an etransfer server. A server never pinned that does not
+   * speak TLS is reached over plain `ws://`, as before TLS existed.
+   */
+  static async connect(host: string, port: number, options: ControlClientOptions = DEFAULT_CONTROL_CLIENT_OPTIONS): Promise<ControlClient> {
     const server = formatHostPort(host, port);
+    const started = Date.now();
+    const remainingMs = (): number => Math.max(1, options.connectTimeoutMs - (Date.now() - started));
+    const file = options.knownHostsFile ?? defaultKnownHostsFile();
+    const key = knownHostKey(host, port);
+    const pins = await readPins(file, key);
+    const probe = await probeTls(host, port, server, options.connectTimeoutMs);
+
+    if (probe.kind === 'plain') {
+      if (pins.length > 0) {
+        throw new EtxError(
+          'E_HOST_KEY',
+          `${server} answered without TLS (${probe.why}), but its certificate is pinned in ${file} (${pinnedLines(pins)}): ` +
+            "refusing to fall back to plain text. If the server's admin confirms it no longer uses TLS, " +
+            `remove the ${key} line from ${file}.`,
+        );
+      }
+      return ControlClient.open(`ws://${server}/`, server, options, remainingMs(), (opts) => net.createConnection(opts));
+    }
+
+    const { raw, secure, sha256 } = probe;
+    if (pins.length > 0 && !pins.some((p) => p.sha256.equals(sha256))) {
+      secure.destroy();
+      throw new EtxError(
+        'E_HOST_KEY',
+        `the TLS certificate of ${server} is not the one pinned for it\n` +
+          `  pinned:    ${pins.map((p) => formatCertificateSha256(p.sha256)).join(', ')} (${file}, ${pinnedLines(pins)})\n` +
+          `  presented: ${formatCertificateSha256(sha256)}\n` +
+          "Someone may be intercepting the connection, or the server has a new certificate. If the server's admin " +
+          'confirms the presented fingerprint (the server logs it at start-up), accept it by removing the ' +
+          `${key} line from ${file}: the next connection pins the new certificate.`,
+      );
+    }
+    const client = await ControlClient.open(`wss://${server}/`, server, options, remainingMs(), () => secure, raw);
+    client.certificateSha256 = sha256;
+    if (pins.length === 0) {
+      try {
+        await addPin(file, key, sha256);
+        options.onNotice?.(`pinned the TLS certificate of ${server} (${formatCertificateSha256(sha256)}) in ${file}`);
+      } catch (err) {
+        options.onNotice?.(`could not pin the TLS certificate of ${server} in ${file}: ${(err as Error).message}`);
+      }
+    }
+    return client;
+  }
+
+  /**
+   * The WebSocket over a connection `createConnection` hands it (the one just verified for
+   * TLS), up to the server's greeting. `wire` is the TCP socket whose bytes are counted.
+   */
+  private static open(
+    url: string,
+    server: string,
+    options: ControlClientOptions,
+    timeoutMs: number,
+    createConnection: (opts: net.NetConnectOpts) => net.Socket,
+    wire?: net.Socket,
+  ): Promise<ControlClient> {
     return new Promise((resolve, reject) => {
-      let socket: net.Socket | undefined;
-      const ws = new WebSocket(`ws://${server}/`, {
+      let socket = wire;
+      const ws = new WebSocket(url, {
         // Kept so the client can account for every byte it moved (a third-party copy moves none of the data).
         createConnection: ((opts: net.NetConnectOpts) => {
-          socket = net.createConnection(opts);
-          return socket;
+          const made = createConnection(opts);
+          socket ??= made;
+          return made;
         }) as typeof net.createConnection,
         maxPayload: options.maxMessageBytes,
         perMessageDeflate: false,
-        handshakeTimeout: options.connectTimeoutMs,
+        handshakeTimeout: timeoutMs,
       });
       const timer = setTimeout(() => {
         ws.terminate();
-        reject(
-          new EtxError(
-            'E_CONNECT',
-            `${server} did not answer within ${options.connectTimeoutMs} ms (is the host reachable and etransfer serving there?)`,
-          ),
-        );
-      }, options.connectTimeoutMs);
+        reject(noAnswer(server, options.connectTimeoutMs));
+      }, timeoutMs);
       const fail = (err: EtxError): void => {
         clearTimeout(timer);
         ws.terminate();
         reject(err);
       };
-      ws.once('error', (err: NodeJS.ErrnoException) => {
-        const why =
-          err.code === 'ECONNREFUSED'
-            ? 'connection refused: is `etransfer serve` running there, on that control port?'
-            : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
-              ? 'unknown host name'
-              : err.message;
-        fail(new EtxError('E_CONNECT', `cannot connect to etransfer at ${server}: ${why}`, { cause: err }));
-      });
+      ws.once('error', (err: NodeJS.ErrnoException) => fail(cannotConnect(server, err)));
       ws.once('unexpected-response', (_req, res) => {
         fail(new EtxError('E_CONNECT', `${server} answered HTTP ${res.statusCode}: not an etransfer control port`));
       });

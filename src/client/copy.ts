@@ -43,6 +43,10 @@ export interface CopyOptions {
   retryDelayMs: number;
   /** The key for endpoints that name a user (`user@host:/path`); loaded once by the caller. */
   identity?: Ed25519PrivateKey;
+  /** Where servers' TLS certificates are pinned; default `~/.config/etransfer/known_hosts`. */
+  knownHostsFile?: string | undefined;
+  /** Told when a server's certificate is pinned for the first time (the CLI prints it on stderr). */
+  onNotice?: ((message: string) => void) | undefined;
   reporter: CopyReporter;
 }
 
@@ -71,6 +75,8 @@ async function connect(ep: Remote, options: CopyOptions): Promise<ControlClient>
   const client = await ControlClient.connect(ep.host, ep.port, {
     ...DEFAULT_CONTROL_CLIENT_OPTIONS,
     connectTimeoutMs: options.connectTimeoutMs,
+    knownHostsFile: options.knownHostsFile,
+    onNotice: options.onNotice,
   });
   if (ep.user === undefined) return client;
   try {
@@ -227,8 +233,10 @@ async function reconnect(old: Ends, source: Endpoint, destination: Endpoint, opt
       ends.dst = await connect(destination, options);
       all.push(ends.dst);
     }
-  } catch {
-    // Left unconnected: this attempt's files fail with E_CONNECT, and a later attempt tries again.
+  } catch (err) {
+    // A certificate that changed (or a server that dropped TLS) is no passing failure: stop.
+    if (toEtxError(err).code === 'E_HOST_KEY') throw err;
+    // Otherwise left unconnected: this attempt's files fail with E_CONNECT, and a later attempt tries again.
   }
   return ends;
 }
@@ -326,12 +334,22 @@ async function thirdParty(
     streams: ready.streams,
     chunkSizeBytes: ready.chunkSizeBytes,
     dialAddresses: push ? ready.dataAddresses : [],
+    // The source dials the destination's data port: it must present the certificate this client pinned.
+    peerCertificateSha256: push ? dst.certificateSha256 : undefined,
   };
   const sendReady = await src.request(sendRequest, 'sendReady');
   if (!push) {
     if (sendReady.dataAddresses.length === 0)
       throw new EtxError('E_CONNECT', `${src.server} accepts no inbound data connections: use --push`);
-    await dst.request({ type: 'connectData', transferId: ready.transferId, dialAddresses: sendReady.dataAddresses }, 'ack');
+    await dst.request(
+      {
+        type: 'connectData',
+        transferId: ready.transferId,
+        dialAddresses: sendReady.dataAddresses,
+        peerCertificateSha256: src.certificateSha256,
+      },
+      'ack',
+    );
   }
   await tracker.finished;
   return tracker.movedBytes;
@@ -350,13 +368,25 @@ function sessionOptions(transferId: string, chunkSizeBytes: number, options: Cop
   };
 }
 
-/** Opens the data streams from this client; the session fails only if none can be opened. */
-function dialStreams(session: DataSession, addresses: string[], ticket: Buffer, streams: number, options: CopyOptions): void {
+/**
+ * Opens the data streams from this client to `server`; the session fails only if none can be
+ * opened. With TLS they must meet the certificate its control connection presented.
+ */
+function dialStreams(
+  session: DataSession,
+  server: ControlClient,
+  addresses: string[],
+  ticket: Buffer,
+  streams: number,
+  options: CopyOptions,
+): void {
   let failures = 0;
+  const sha256 = server.certificateSha256;
   for (let i = 0; i < streams; i++) {
     dialData(addresses, session.transferId, ticket, {
       connectTimeoutMs: options.connectTimeoutMs,
       handshakeTimeoutMs: options.handshakeTimeoutMs,
+      tls: sha256 ? { certificateSha256: sha256 } : undefined,
     }).then(
       (conn) => session.addConnection(conn),
       (err) => {
@@ -403,7 +433,7 @@ async function pushFromHere(
     observer,
   );
   session.start();
-  dialStreams(session, ready.dataAddresses, ready.ticket, ready.streams, options);
+  dialStreams(session, dst, ready.dataAddresses, ready.ticket, ready.streams, options);
   await tracker.finished;
   if (!session.finished) session.cancel('the destination ended the transfer');
   return tracker.movedBytes;
@@ -472,7 +502,7 @@ async function pullToHere(
   }, 200);
   try {
     session.start();
-    dialStreams(session, sendReady.dataAddresses, ticket, streams, options);
+    dialStreams(session, src, sendReady.dataAddresses, ticket, streams, options);
     await tracker.finished;
     return tracker.movedBytes;
   } finally {

@@ -4,7 +4,7 @@ import { EtxError } from '../common/errors.js';
 import type { FileInfo } from '../common/messages.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { formatBytes } from '../common/units.js';
-import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+import { ControlClient, type ControlClientOptions, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
 import { splitTrailingSlash } from './copy-plan.js';
 
 export interface ListOutcome {
@@ -17,9 +17,16 @@ export async function runList(
   endpoint: Endpoint,
   connectTimeoutMs = DEFAULT_CONTROL_CLIENT_OPTIONS.connectTimeoutMs,
   identity?: Ed25519PrivateKey,
+  /** known_hosts and the first-pin notice, as for a copy (TLS servers' certificates are pinned on first use). */
+  hostKeys: Pick<ControlClientOptions, 'knownHostsFile' | 'onNotice'> = {},
 ): Promise<ListOutcome> {
   if (endpoint.kind !== 'remote') throw new EtxError('E_USAGE', 'ls takes a remote endpoint: host:/path or et://host/path');
-  const client = await ControlClient.connect(endpoint.host, endpoint.port, { ...DEFAULT_CONTROL_CLIENT_OPTIONS, connectTimeoutMs });
+  const client = await ControlClient.connect(endpoint.host, endpoint.port, {
+    ...DEFAULT_CONTROL_CLIENT_OPTIONS,
+    connectTimeoutMs,
+    knownHostsFile: hostKeys.knownHostsFile,
+    onNotice: hostKeys.onNotice,
+  });
   try {
     if (endpoint.user !== undefined) {
       if (!identity) throw new EtxError('E_CONFIG', `${endpoint.user}@${endpoint.host} needs a key (--identity FILE)`);

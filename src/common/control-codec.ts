@@ -17,7 +17,7 @@ import type {
   TransferEvent,
   WriteMode,
 } from './messages.js';
-import { TICKET_BYTES, TRANSFER_ID_BYTES } from './messages.js';
+import { CERTIFICATE_SHA256_BYTES, TICKET_BYTES, TRANSFER_ID_BYTES } from './messages.js';
 import { etransfer as pb } from './proto/control.js';
 import type { Right } from './acl.js';
 
@@ -57,6 +57,19 @@ function transferIdTo(id: string): Buffer {
   const bytes = Buffer.from(id, 'hex');
   if (bytes.length !== TRANSFER_ID_BYTES) throw protocolError('transfer id');
   return bytes;
+}
+
+/** A peer certificate's SHA-256: 32 bytes, or none at all (empty on the wire: plain TCP). */
+function certificateSha256From(value: Uint8Array | null | undefined): Buffer | undefined {
+  if (!value || value.length === 0) return undefined;
+  return bytesField(value, CERTIFICATE_SHA256_BYTES, 'peer certificate sha256');
+}
+
+function certificateSha256To(value: Buffer | undefined): Buffer | undefined {
+  if (value !== undefined && value.length !== CERTIFICATE_SHA256_BYTES) {
+    throw protocolError(`peer certificate sha256 must be ${CERTIFICATE_SHA256_BYTES} bytes`);
+  }
+  return value;
 }
 
 function codedErrorFrom(code: string | null | undefined, message: string | null | undefined): CodedError {
@@ -271,6 +284,7 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         streams: m.streams ?? 0,
         chunkSizeBytes: m.chunkSizeBytes ?? 0,
         dialAddresses: m.dialAddresses ?? [],
+        peerCertificateSha256: certificateSha256From(m.peerCertificateSha256),
       };
     }
     case 'sendReady':
@@ -284,6 +298,7 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         type: 'connectData',
         transferId: transferIdFrom(env.connectData!.transferId),
         dialAddresses: env.connectData!.dialAddresses ?? [],
+        peerCertificateSha256: certificateSha256From(env.connectData!.peerCertificateSha256),
       };
     case 'ack':
       return { type: 'ack' };
@@ -362,13 +377,18 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           streams: msg.streams,
           chunkSizeBytes: msg.chunkSizeBytes,
           dialAddresses: msg.dialAddresses,
+          peerCertificateSha256: certificateSha256To(msg.peerCertificateSha256),
         },
       };
     case 'sendReady':
       return { sendReady: { files: msg.files.map(outcomeTo), dataAddresses: msg.dataAddresses } };
     case 'connectData':
       return {
-        connectData: { transferId: transferIdTo(msg.transferId), dialAddresses: msg.dialAddresses },
+        connectData: {
+          transferId: transferIdTo(msg.transferId),
+          dialAddresses: msg.dialAddresses,
+          peerCertificateSha256: certificateSha256To(msg.peerCertificateSha256),
+        },
       };
     case 'ack':
       return { ack: {} };

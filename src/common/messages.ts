@@ -89,9 +89,11 @@ export type ControlMessage =
       streams: number;
       chunkSizeBytes: number;
       dialAddresses: string[];
+      /** The SHA-256 of the TLS certificate the dialed peer must present; undefined: plain TCP. */
+      peerCertificateSha256?: Buffer | undefined;
     }
   | { type: 'sendReady'; files: FileOutcome[]; dataAddresses: string[] }
-  | { type: 'connectData'; transferId: string; dialAddresses: string[] }
+  | { type: 'connectData'; transferId: string; dialAddresses: string[]; peerCertificateSha256?: Buffer | undefined }
   | { type: 'ack' }
   | { type: 'event'; event: TransferEvent }
   | { type: 'cancel'; transferId: string }
@@ -110,3 +112,5 @@ export interface Envelope {
 export const TRANSFER_ID_BYTES = 16;
 /** Tickets are 256 random bits (DESIGN section 4). */
 export const TICKET_BYTES = 32;
+/** A TLS certificate is named by the SHA-256 of its DER encoding. */
+export const CERTIFICATE_SHA256_BYTES = 32;

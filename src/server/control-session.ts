@@ -343,7 +343,7 @@ export class ControlSession {
     this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length, [], slot);
     setImmediate(() => {
       session.start();
-      if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams);
+      if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256);
     });
     return { type: 'sendReady', files: outcomes, dataAddresses: dial ? [] : this.ctx.dataAddresses() };
   }
@@ -356,12 +356,22 @@ export class ControlSession {
     // This end dials: it takes no inbound data connections (the source is the listener now).
     transfer.dialing = true;
     transfer.acceptsInbound = false;
-    this.dialStreams(transfer.session, msg.dialAddresses, transfer.ticket, transfer.streams);
+    this.dialStreams(transfer.session, msg.dialAddresses, transfer.ticket, transfer.streams, msg.peerCertificateSha256);
     return { type: 'ack' };
   }
 
-  /** Opens `streams` data connections in parallel; the transfer fails only if none can be made. */
-  private dialStreams(session: DataSession, addresses: string[], ticket: Buffer, streams: number): void {
+  /**
+   * Opens `streams` data connections in parallel; the transfer fails only if none can be made.
+   * With `peerCertificateSha256` (the client pinned the peer's certificate on its control
+   * connection there) they are TLS and the peer must present exactly that certificate.
+   */
+  private dialStreams(
+    session: DataSession,
+    addresses: string[],
+    ticket: Buffer,
+    streams: number,
+    peerCertificateSha256: Buffer | undefined,
+  ): void {
     const { limits } = this.ctx;
     let failures = 0;
     for (let i = 0; i < streams; i++) {
@@ -369,6 +379,7 @@ export class ControlSession {
         connectTimeoutMs: limits.connectTimeoutMs,
         handshakeTimeoutMs: limits.handshakeTimeoutMs,
         allowPeers: limits.allowPeers,
+        tls: peerCertificateSha256 ? { certificateSha256: peerCertificateSha256 } : undefined,
       }).then(
         (conn) => session.addConnection(conn),
         (err) => {

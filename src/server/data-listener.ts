@@ -1,8 +1,10 @@
 /**
- * A data port: accepts TCP connections, runs the listener's side of the ticket handshake, and
- * hands each proven connection to its transfer. Anything else is closed without a word.
+ * A data port: accepts TCP connections (TLS ones when the server has a certificate), runs the
+ * listener's side of the ticket handshake, and hands each proven connection to its transfer.
+ * Anything else is closed without a word.
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import type { HostPort } from '../common/host-port.js';
 import { toEtxError } from '../common/errors.js';
 import { acceptData } from '../transfer/data-connection.js';
@@ -17,18 +19,24 @@ export interface DataListenerOptions {
   gate: HandshakeGate;
   registry: TransferRegistry;
   logger: Logger;
+  /** With TLS: every connection is TLS (the ticket proof runs inside it); none is taken in plain text. */
+  secureContext?: tls.SecureContext | undefined;
 }
 
 export async function startDataListener(options: DataListenerOptions): Promise<net.Server> {
   const { registry, logger } = options;
-  const server = net.createServer({ pauseOnConnect: false }, (socket) => {
-    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-    socket.on('error', () => {});
-    const leave = options.gate.enter(socket.remoteAddress);
+  const server = net.createServer({ pauseOnConnect: false }, (raw) => {
+    const peer = `${raw.remoteAddress}:${raw.remotePort}`;
+    raw.on('error', () => {});
+    const leave = options.gate.enter(raw.remoteAddress);
     if (!leave) {
-      socket.destroy();
+      raw.destroy();
       return;
     }
+    // The TLS handshake counts as part of the data handshake: the same gate slot, and the
+    // absolute deadline of acceptData (which waits for the hello through it) covers both.
+    const socket = options.secureContext ? new tls.TLSSocket(raw, { isServer: true, secureContext: options.secureContext }) : raw;
+    if (socket !== raw) socket.on('error', () => {});
     acceptData(socket, {
       handshakeTimeoutMs: options.handshakeTimeoutMs,
       ticketFor: (id) => registry.inbound(id)?.ticket,

@@ -84,6 +84,16 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   allowPeers: undefined,
 };
 
+/**
+ * `--tls-cert/--tls-key`, read once at the edge: the PEM certificate (chain, leaf first) and
+ * its private key. One certificate serves the control channel and every data port, so a client
+ * that pinned it on the control channel can tell the other end of a copy what to expect.
+ */
+export interface ServerTls {
+  cert: Buffer;
+  key: Buffer;
+}
+
 export interface ServerOptions {
   control: HostPort;
   /** Data listeners, advertised in this order. Empty: accepts no inbound data connections. */
@@ -94,4 +104,6 @@ export interface ServerOptions {
   stateDir: string | undefined;
   limits: ServerLimits;
   logger: Logger;
+  /** With TLS, the control channel is `wss://` and every data port TLS; nothing listens in plain text. */
+  tls?: ServerTls | undefined;
 }

@@ -2,18 +2,23 @@
  * `etransfer serve`: the control channel (WebSocket + protobuf) and the data ports, wired to the
  * file-system policy and the transfer registry.
  */
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type net from 'node:net';
 import os from 'node:os';
+import tls from 'node:tls';
 import { WebSocketServer } from 'ws';
 import type { Acl } from '../common/acl.js';
+import { EtxError } from '../common/errors.js';
 import { type HostPort, formatHostPort } from '../common/host-port.js';
+import { formatCertificateSha256 } from '../transfer/data-connection.js';
 import { ControlSession, type ServerContext } from './control-session.js';
 import { startDataListener } from './data-listener.js';
 import { HandshakeGate } from './handshake-gate.js';
 import { FsAccess } from './fs-access.js';
 import { PartialRegistry } from './orphan-partials.js';
-import type { ServerOptions } from './options.js';
+import type { ServerOptions, ServerTls } from './options.js';
 import { TransferRegistry } from './transfer-registry.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -24,6 +29,8 @@ export interface RunningServer {
   /** Data addresses advertised to peers, in order. */
   dataAddresses: string[];
   registry: TransferRegistry;
+  /** With TLS: the SHA-256 of the certificate (its DER encoding) that clients pin. */
+  certificateSha256: Buffer | undefined;
   /** Replaces the ACL used for new requests. */
   setAcl(acl: Acl): void;
   close(): Promise<void>;
@@ -33,6 +40,43 @@ function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::';
 }
 
+interface TlsIdentity {
+  context: tls.SecureContext;
+  certificateSha256: Buffer;
+}
+
+/**
+ * Checks the certificate and key before anything listens: a PEM certificate, an unencrypted PEM
+ * private key that belongs to it. Anything else is E_CONFIG (the server refuses to start).
+ */
+export function loadTlsIdentity(identity: ServerTls): TlsIdentity {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(identity.cert);
+  } catch (err) {
+    throw new EtxError('E_CONFIG', `--tls-cert does not hold a PEM certificate (${(err as Error).message})`, { cause: err });
+  }
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(identity.key);
+  } catch (err) {
+    throw new EtxError('E_CONFIG', `--tls-key does not hold an unencrypted PEM private key (${(err as Error).message})`, { cause: err });
+  }
+  if (!cert.checkPrivateKey(key)) throw new EtxError('E_CONFIG', '--tls-key is not the private key of the certificate in --tls-cert');
+  let context: tls.SecureContext;
+  try {
+    context = tls.createSecureContext({ cert: identity.cert, key: identity.key });
+  } catch (err) {
+    throw new EtxError('E_CONFIG', `--tls-cert/--tls-key: ${(err as Error).message}`, { cause: err });
+  }
+  return { context, certificateSha256: createHash('sha256').update(cert.raw).digest() };
+}
+
+/** Names a TCP connection by its four addresses, the same whether seen as the raw socket or the TLS socket over it. */
+function connectionKey(socket: net.Socket): string {
+  return `${socket.localAddress}|${socket.localPort}|${socket.remoteAddress}|${socket.remotePort}`;
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { limits, logger } = options;
   let acl = options.acl;
@@ -40,9 +84,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dataServers: net.Server[] = [];
   const advertised: string[] = [];
   const dataGate = new HandshakeGate(limits.maxHandshakesPerAddress);
+  // Checked first: a server asked for TLS never starts without it.
+  const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
   for (const bind of options.data) {
-    const server = await startDataListener({ bind, handshakeTimeoutMs: limits.handshakeTimeoutMs, gate: dataGate, registry, logger });
+    const server = await startDataListener({
+      bind,
+      handshakeTimeoutMs: limits.handshakeTimeoutMs,
+      gate: dataGate,
+      registry,
+      logger,
+      secureContext: identity?.context,
+    });
     dataServers.push(server);
     const port = (server.address() as net.AddressInfo).port;
     const host = options.advertiseHost ?? (isWildcard(bind.host) ? os.hostname() : bind.host);
@@ -64,16 +117,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: SERVER_VERSION,
   };
 
-  const httpServer = http.createServer((_req, res) => {
+  const refuseBrowsers: http.RequestListener = (_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('etransfer control channel: connect with the etransfer client\n');
-  });
+  };
+  // With TLS the control channel is wss:// only: a plain-text request fails the TLS handshake and
+  // gets nothing back (no fallback, THREATS S10).
+  const httpServer: http.Server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key, handshakeTimeout: limits.handshakeTimeoutMs }, refuseBrowsers)
+    : http.createServer(refuseBrowsers);
   httpServer.headersTimeout = limits.handshakeTimeoutMs;
   httpServer.requestTimeout = limits.handshakeTimeoutMs;
+  if (options.tls) {
+    httpServer.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => {
+      logger.debug({ peer: socket.remoteAddress, err: err.message }, 'control connection failed its TLS handshake');
+      socket.destroy();
+    });
+  }
 
-  // A control connection has one absolute deadline for its upgrade and its first request, and
-  // one address may have only so many connections at that stage (THREATS X1).
+  // A control connection has one absolute deadline for its TLS handshake, upgrade and first
+  // request, and one address may have only so many connections at that stage (THREATS X1).
+  // 'connection' gives the raw TCP socket (with TLS too: destroying it ends the TLS socket over
+  // it); the WebSocket layer later sees the TLS socket, hence the lookup by the four addresses.
   const controlGate = new HandshakeGate(limits.maxHandshakesPerAddress);
-  const handshakeDone = new WeakMap<net.Socket, () => void>();
+  const handshakeDone = new Map<string, () => void>();
   httpServer.on('connection', (socket: net.Socket) => {
     const leave = controlGate.enter(socket.remoteAddress);
     if (!leave) {
@@ -81,13 +147,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.destroy();
       return;
     }
+    const key = connectionKey(socket);
     const deadline = setTimeout(() => socket.destroy(), limits.handshakeTimeoutMs);
     const done = (): void => {
       clearTimeout(deadline);
       leave();
     };
-    socket.once('close', done);
-    handshakeDone.set(socket, done);
+    socket.once('close', () => {
+      done();
+      handshakeDone.delete(key);
+    });
+    handshakeDone.set(key, done);
   });
   const wss = new WebSocketServer({
     server: httpServer,
@@ -104,7 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
-    new ControlSession(ws, ctx, peer, req.socket.remoteAddress ?? '?', handshakeDone.get(req.socket) ?? (() => {}));
+    new ControlSession(ws, ctx, peer, req.socket.remoteAddress ?? '?', handshakeDone.get(connectionKey(req.socket)) ?? (() => {}));
   });
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -134,12 +204,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'the ACL lets anonymous clients write, and the server listens beyond loopback',
     );
   }
-  logger.info({ control: formatHostPort(control.host, control.port), data: advertised }, 'etransfer server listening');
+  // With TLS, `certificate` is what clients pin: admins can tell their users what to expect.
+  const certificate = identity ? { certificate: formatCertificateSha256(identity.certificateSha256) } : {};
+  logger.info({ control: formatHostPort(control.host, control.port), data: advertised, ...certificate }, 'etransfer server listening');
 
   return {
     control,
     dataAddresses: advertised,
     registry,
+    certificateSha256: identity?.certificateSha256,
     setAcl(next: Acl) {
       acl = next;
     },

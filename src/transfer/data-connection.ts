@@ -3,8 +3,10 @@
  * advertised address in turn, prove the ticket) and the listener's side (read the hello, find the
  * transfer, prove, check the dialer's proof). No file byte moves before both proofs pass.
  */
+import { createHash } from 'node:crypto';
 import { promises as dns } from 'node:dns';
 import net from 'node:net';
+import tls from 'node:tls';
 import {
   DIALER_HELLO_BYTES,
   DIALER_PROOF_BYTES,
@@ -114,6 +116,25 @@ export interface DialOptions {
   allowPeers?: PeerAllowlist | undefined;
   /** How host names are resolved under `allowPeers` (tests inject a stub); default: the system resolver. */
   resolveHost?: HostResolver | undefined;
+  /**
+   * TLS: each connection is TLS, and the listener must present the certificate whose SHA-256 (of
+   * its DER encoding) is `certificateSha256`, as the client verified it on its own control
+   * connection to that server. Certificates are typically self-signed, so this pin is the whole
+   * check. Another certificate ends the connection before a single byte of the handshake (not
+   * even the hello) is sent. Undefined: plain TCP.
+   */
+  tls?: { certificateSha256: Buffer } | undefined;
+}
+
+/** The SHA-256 of the certificate a TLS peer presented (over its DER encoding), or undefined if none. */
+export function peerCertificateSha256(socket: tls.TLSSocket): Buffer | undefined {
+  const cert = socket.getPeerX509Certificate();
+  return cert ? createHash('sha256').update(cert.raw).digest() : undefined;
+}
+
+/** `sha256:AB:CD:...`: how OpenSSL (`openssl x509 -fingerprint -sha256`) and Node show a certificate's SHA-256. */
+export function formatCertificateSha256(sha256: Buffer): string {
+  return `sha256:${(sha256.toString('hex').toUpperCase().match(/../g) ?? []).join(':')}`;
 }
 
 const systemResolver: HostResolver = async (host) => (await dns.lookup(host, { all: true, order: 'verbatim' })).map((a) => a.address);
@@ -170,6 +191,37 @@ function connectTcp(host: string, port: number, timeoutMs: number): Promise<net.
   });
 }
 
+/**
+ * Runs a TLS client handshake on a connected socket and checks the pin. Whatever goes wrong, the
+ * socket is destroyed before anything of ours was written on it.
+ */
+function startTls(socket: net.Socket, host: string, expected: Buffer, timeoutMs: number): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    // Self-signed certificates are the rule: the pin, not a CA, decides (rejectUnauthorized off).
+    const secure = tls.connect({ socket, rejectUnauthorized: false, ...(net.isIP(host) === 0 ? { servername: host } : {}) });
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (err: Error): void => {
+      clearTimeout(timer);
+      secure.destroy();
+      socket.destroy();
+      reject(err);
+    };
+    timer = setTimeout(() => fail(new EtxError('E_TIMEOUT', 'the TLS handshake timed out')), timeoutMs);
+    secure.on('error', fail);
+    secure.once('secureConnect', () => {
+      const presented = peerCertificateSha256(secure);
+      if (!presented?.equals(expected)) {
+        const shown = presented ? formatCertificateSha256(presented) : 'none';
+        fail(new EtxError('E_HOST_KEY', `the data port presented the certificate ${shown}, not ${formatCertificateSha256(expected)}`));
+        return;
+      }
+      clearTimeout(timer);
+      secure.removeListener('error', fail);
+      resolve(secure);
+    });
+  });
+}
+
 export function tuneDataSocket(socket: net.Socket): void {
   socket.setNoDelay(true);
   socket.setKeepAlive(true, 30_000);
@@ -219,7 +271,10 @@ export async function dialData(
       try {
         socket = await connectTcp(host, port, options.connectTimeoutMs);
         tuneDataSocket(socket);
-        const leftover = await proveAsDialer(socket, transferId, ticket, options.handshakeTimeoutMs);
+        // One absolute deadline for the TLS handshake and the ticket proof together.
+        const deadline = Date.now() + options.handshakeTimeoutMs;
+        if (options.tls) socket = await startTls(socket, host, options.tls.certificateSha256, options.handshakeTimeoutMs);
+        const leftover = await proveAsDialer(socket, transferId, ticket, Math.max(1, deadline - Date.now()));
         return { socket, leftover, address };
       } catch (err) {
         socket?.destroy();

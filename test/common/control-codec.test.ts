@@ -131,6 +131,20 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     },
   ],
   [
+    'prepareSend to a TLS peer',
+    {
+      type: 'prepareSend',
+      transferId: TID,
+      ticket: TICKET,
+      files: [{ path: '/src/a', size: 10, mode: 0o644 }],
+      accepted: [0],
+      streams: 1,
+      chunkSizeBytes: 1024,
+      dialAddresses: ['198.51.100.7:4005'],
+      peerCertificateSha256: Buffer.alloc(32, 0xc3),
+    },
+  ],
+  [
     'sendReady',
     {
       type: 'sendReady',
@@ -139,6 +153,10 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     },
   ],
   ['connectData', { type: 'connectData', transferId: TID, dialAddresses: ['a:1', 'b:2'] }],
+  [
+    'connectData to a TLS peer',
+    { type: 'connectData', transferId: TID, dialAddresses: ['a:1'], peerCertificateSha256: createHash('sha256').update('cert').digest() },
+  ],
   ['ack', { type: 'ack' }],
   [
     'event progress',
@@ -490,6 +508,34 @@ describe('decodeEnvelope on hostile input (THREATS D4-D8, D10)', () => {
         type: 'event',
         event: { transferId: TID, kind: 'fileDone', fileIndex: 4, bytes: 5, digest },
       });
+    }
+  });
+
+  it('peer_certificate_sha256 is empty (plain TCP) or 32 bytes, whatever they are; any other length is E_PROTOCOL', () => {
+    const transferId = Buffer.from(TID, 'hex');
+    const bodies = (peerCertificateSha256: Uint8Array | undefined): pb.Envelope.$Properties[] => [
+      { prepareSend: { transferId, ticket: TICKET, dialAddresses: ['a:1'], peerCertificateSha256 } },
+      { connectData: { transferId, dialAddresses: ['a:1'], peerCertificateSha256 } },
+    ];
+    for (const sha of [undefined, new Uint8Array(0)]) {
+      for (const env of bodies(sha)) {
+        expect(decodeEnvelope(pb.Envelope.encode(env).finish(), MAX).msg).toMatchObject({ peerCertificateSha256: undefined });
+      }
+    }
+    for (const sha of [Buffer.alloc(32), Buffer.alloc(32, 0xff), DIGEST]) {
+      for (const env of bodies(sha)) {
+        expect(decodeEnvelope(pb.Envelope.encode(env).finish(), MAX).msg).toMatchObject({ peerCertificateSha256: sha });
+      }
+    }
+    for (const length of [1, 16, 31, 33, 64]) {
+      for (const env of bodies(new Uint8Array(length).fill(9))) {
+        expectEtx(() => decodeEnvelope(pb.Envelope.encode(env).finish(), MAX), 'E_PROTOCOL', 'peer certificate sha256');
+      }
+    }
+    // Nor does the encoder write one of the wrong length.
+    for (const sha of [Buffer.alloc(0), Buffer.alloc(31), Buffer.alloc(33)]) {
+      const msg: ControlMessage = { type: 'connectData', transferId: TID, dialAddresses: ['a:1'], peerCertificateSha256: sha };
+      expectEtx(() => encodeEnvelope({ id: 1, msg }), 'E_PROTOCOL', 'peer certificate sha256');
     }
   });
 

@@ -43,6 +43,8 @@ export interface ServerProcess {
   child: ChildProcess;
   controlPort: number;
   dataAddresses: string[];
+  /** With `--tls-cert`: the certificate's `sha256:AB:CD:...` from the "listening" line. */
+  certificate: string | undefined;
   /** Every line the server logged so far. */
   log: string[];
   stop(): Promise<void>;
@@ -65,7 +67,7 @@ export function startServerProcess(
     const timer = setTimeout(() => reject(new Error('server did not start')), 15_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     lines.on('line', (line) => {
-      let entry: { msg?: string; control?: string; data?: string[] };
+      let entry: { msg?: string; control?: string; data?: string[]; certificate?: string };
       try {
         entry = JSON.parse(line);
       } catch {
@@ -78,6 +80,7 @@ export function startServerProcess(
         child,
         controlPort,
         dataAddresses: entry.data ?? [],
+        certificate: entry.certificate,
         log,
         stop: () =>
           new Promise((done) => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Acl } from '../../src/common/acl.js';
 import type { Endpoint } from '../../src/common/endpoint.js';
 import { type Logger, silentLogger } from '../../src/server/logger.js';
-import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../src/server/options.js';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits, type ServerTls } from '../../src/server/options.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 
 export interface Scratch {
@@ -47,10 +47,19 @@ export function pubAcl(scratch: Scratch): Acl {
 export interface TestServer {
   server: RunningServer;
   port: number;
+  /** With TLS: the SHA-256 of the server's certificate. */
+  certificateSha256: Buffer | undefined;
   /** `127.0.0.1#port:/path` as an endpoint. */
   at(p: string): Endpoint;
   url(p: string): string;
   close(): Promise<void>;
+}
+
+export interface TestServerExtras {
+  /** `--tls-cert/--tls-key` (e.g. from makeCertificate in tls.ts). */
+  tls?: ServerTls;
+  /** A fixed control port (to restart a server where clients know it); default: any free one. */
+  controlPort?: number;
 }
 
 export async function startTestServer(
@@ -58,20 +67,23 @@ export async function startTestServer(
   limits: Partial<ServerLimits> = {},
   stateDir?: string,
   logger: Logger = silentLogger(),
+  extras: TestServerExtras = {},
 ): Promise<TestServer> {
   const server = await startServer({
-    control: { host: '127.0.0.1', port: 0 },
+    control: { host: '127.0.0.1', port: extras.controlPort ?? 0 },
     data: [{ host: '127.0.0.1', port: 0 }],
     advertiseHost: undefined,
     acl,
     stateDir,
     limits: { ...DEFAULT_SERVER_LIMITS, ...limits },
     logger,
+    tls: extras.tls,
   });
   const port = server.control.port;
   return {
     server,
     port,
+    certificateSha256: server.certificateSha256,
     at: (p) => ({ kind: 'remote', user: undefined, host: '127.0.0.1', port, path: p }),
     url: (p) => `127.0.0.1#${port}:${p}`,
     close: () => server.close(),

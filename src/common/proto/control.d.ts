@@ -1199,6 +1199,9 @@ export namespace etransfer {
         /** PrepareSend accepted. */
         accepted: number[];
 
+        /** PrepareSend peerCertificateSha256. */
+        peerCertificateSha256: Uint8Array;
+
         /**
          * Creates a new PrepareSend instance using the specified properties.
          * @param [properties] Properties to set
@@ -1251,6 +1254,9 @@ export namespace etransfer {
 
             /** PrepareSend accepted */
             accepted?: (number[]|null);
+
+            /** PrepareSend peerCertificateSha256 */
+            peerCertificateSha256?: (Uint8Array|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1356,6 +1362,9 @@ export namespace etransfer {
         /** ConnectData dialAddresses. */
         dialAddresses: string[];
 
+        /** ConnectData peerCertificateSha256. */
+        peerCertificateSha256: Uint8Array;
+
         /**
          * Creates a new ConnectData instance using the specified properties.
          * @param [properties] Properties to set
@@ -1393,6 +1402,9 @@ export namespace etransfer {
 
             /** ConnectData dialAddresses */
             dialAddresses?: (string[]|null);
+
+            /** ConnectData peerCertificateSha256 */
+            peerCertificateSha256?: (Uint8Array|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

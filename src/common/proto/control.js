@@ -2868,6 +2868,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {number|null} [chunkSizeBytes] PrepareSend chunkSizeBytes
          * @property {Array.<string>|null} [dialAddresses] PrepareSend dialAddresses
          * @property {Array.<number>|null} [accepted] PrepareSend accepted
+         * @property {Uint8Array|null} [peerCertificateSha256] PrepareSend peerCertificateSha256
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2959,6 +2960,14 @@ export const etransfer = $root.etransfer = (() => {
         PrepareSend.prototype.accepted = $util.emptyArray;
 
         /**
+         * PrepareSend peerCertificateSha256.
+         * @member {Uint8Array} peerCertificateSha256
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.peerCertificateSha256 = $util.newBuffer([]);
+
+        /**
          * Creates a new PrepareSend instance using the specified properties.
          * @function create
          * @memberof etransfer.PrepareSend
@@ -3006,6 +3015,8 @@ export const etransfer = $root.etransfer = (() => {
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.dialAddresses[i]);
             if (message.accepted != null && message.accepted.length)
                 writer.uint32(/* id 7, wireType 2 =*/58).uint32s(message.accepted);
+            if (message.peerCertificateSha256 != null && $Object.hasOwnProperty.call(message, "peerCertificateSha256") && message.peerCertificateSha256.length)
+                writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.peerCertificateSha256);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3114,6 +3125,15 @@ export const etransfer = $root.etransfer = (() => {
                         if (!(message.accepted && message.accepted.length))
                             message.accepted = [];
                         message.accepted.push(reader.uint32());
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.peerCertificateSha256 = value;
+                        else
+                            delete message.peerCertificateSha256;
                         continue;
                     }
                 }
@@ -3317,6 +3337,7 @@ export const etransfer = $root.etransfer = (() => {
          * @typedef {Object} etransfer.ConnectData.$Properties
          * @property {Uint8Array|null} [transferId] ConnectData transferId
          * @property {Array.<string>|null} [dialAddresses] ConnectData dialAddresses
+         * @property {Uint8Array|null} [peerCertificateSha256] ConnectData peerCertificateSha256
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3366,6 +3387,14 @@ export const etransfer = $root.etransfer = (() => {
         ConnectData.prototype.dialAddresses = $util.emptyArray;
 
         /**
+         * ConnectData peerCertificateSha256.
+         * @member {Uint8Array} peerCertificateSha256
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.peerCertificateSha256 = $util.newBuffer([]);
+
+        /**
          * Creates a new ConnectData instance using the specified properties.
          * @function create
          * @memberof etransfer.ConnectData
@@ -3402,6 +3431,8 @@ export const etransfer = $root.etransfer = (() => {
             if (message.dialAddresses != null && message.dialAddresses.length)
                 for (let i = 0; i < message.dialAddresses.length; ++i)
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.dialAddresses[i]);
+            if (message.peerCertificateSha256 != null && $Object.hasOwnProperty.call(message, "peerCertificateSha256") && message.peerCertificateSha256.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.peerCertificateSha256);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3461,6 +3492,15 @@ export const etransfer = $root.etransfer = (() => {
                         if (!(message.dialAddresses && message.dialAddresses.length))
                             message.dialAddresses = [];
                         message.dialAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.peerCertificateSha256 = value;
+                        else
+                            delete message.peerCertificateSha256;
                         continue;
                     }
                 }
