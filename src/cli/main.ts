@@ -144,6 +144,8 @@ export function buildProgram(): Command {
     .option('--max-transfers-per-user <n>', 'transfers one user (anonymous: one address) may run at once', '64')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
+    .option('--max-list-entries <n>', 'entries in one listing reply (more are cut, and the reply says so)', '100000')
+    .option('--max-files-per-request <n>', 'files in one stat or transfer request', '10000')
     .addHelpText(
       'after',
       '\nExamples:\n  etransfer serve\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --data 192.0.2.7:8008 --acl /etc/etransfer/acl.json\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --tls-cert /etc/etransfer/cert.pem --tls-key /etc/etransfer/key.pem',

@@ -29,6 +29,8 @@ export interface ServeFlags {
   maxTransfersPerUser: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
+  maxListEntries: string;
+  maxFilesPerRequest: string;
   /** `--tls-cert FILE --tls-key FILE`: both or neither. */
   tlsCert?: string;
   tlsKey?: string;
@@ -80,9 +82,15 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxTransfersPerUser: positiveInt(flags.maxTransfersPerUser, '--max-transfers-per-user'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),
+    maxListEntries: positiveInt(flags.maxListEntries, '--max-list-entries'),
+    maxFilesPerRequest: positiveInt(flags.maxFilesPerRequest, '--max-files-per-request'),
     // Parsed before anything listens: a misread list must stop the server, not widen what it dials.
     allowPeers: parseAllowPeers(flags.allowPeer),
   };
+  if (limits.maxControlMessageBytes > 1024 * 1024) {
+    // A WebSocket message is buffered whole before it is decoded: keep that bounded (THREATS D1).
+    throw new EtxError('E_USAGE', '--max-control-message-bytes can be at most 1048576 (1 MiB)');
+  }
   if (limits.chunkSizeBytes < 64 * 1024 || limits.chunkSizeBytes > limits.maxChunkSizeBytes) {
     throw new EtxError('E_USAGE', '--chunk-size must be between 64KiB and 16MiB');
   }

@@ -84,6 +84,12 @@ describe('etransfer CLI', () => {
     expect(r.stderr).toContain('E_CONFIG');
   });
 
+  it('exit 2: serve refuses a control message limit above 1 MiB (a whole message is buffered before decoding)', async () => {
+    const r = await runCli(['serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', '--max-control-message-bytes', '2000000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('at most 1048576');
+  });
+
   it('exit 3: nothing listens at the control port', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {

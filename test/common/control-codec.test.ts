@@ -72,6 +72,7 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     },
   ],
   ['listRequest', { type: 'listRequest', path: '/data' }],
+  ['authenticate', { type: 'authenticate', user: 'alice', publicKey: Buffer.alloc(32, 7), signature: Buffer.alloc(64, 9) }],
   [
     'listReply',
     {
@@ -213,6 +214,7 @@ describe('control codec round trip', () => {
     const types = new Set(MESSAGES.map(([, m]) => m.type));
     expect([...types].sort()).toEqual(
       [
+        'authenticate',
         'serverHello',
         'error',
         'statRequest',
