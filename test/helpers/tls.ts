@@ -48,7 +48,9 @@ function utcTime(date: Date): number[] {
 export function makeCertificate(commonName = 'localhost', validDays = 1): TestCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const serial = randomBytes(8);
-  serial[0]! &= 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: top bit clear and a non-zero first byte (a leading 0x00
+  // before a byte under 0x80 is "illegal padding" to OpenSSL: one certificate in 256 failed so).
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const now = Date.now();
   const tbs = sequence(
     tlv(0xa0, tlv(0x02, [0x02])), // version: v3
