@@ -9,11 +9,15 @@ import { DEFAULT_CONTROL_PORT, type Endpoint, parseEndpoint } from '../common/en
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
 import { parseSize } from '../common/units.js';
-import { DEFAULT_COPY_OPTIONS, type Direction, runCopy } from '../client/copy.js';
+import { type CopyOptions, DEFAULT_COPY_OPTIONS, type Direction, runCopy } from '../client/copy.js';
+import { readFilesFrom } from '../client/files-from.js';
+import { listingJson } from '../client/json-reporter.js';
+import { checkManifestTarget } from '../client/manifest.js';
+import { summaryExitCode } from '../client/reporter.js';
 import { defaultIdentityFile, loadIdentity } from '../client/identity.js';
-import { formatListing, runList } from '../client/list.js';
+import { formatListing, formatTree, listNeedsExpansion, runList, runListTree, treeJson } from '../client/list.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
-import { LineReporter, TtyReporter } from '../client/progress.js';
+import { errorJsonLine, makeReporter, nothingToCopy, saveManifest, wantsJson } from './copy-output.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { writeKeyPair } from './keygen-command.js';
 import { type ServeFlags, serve } from './serve-command.js';
@@ -49,6 +53,11 @@ interface CopyFlags {
   retries: string;
   retryDelayMs: string;
   identity?: string;
+  json?: boolean;
+  manifest?: string;
+  filesFrom?: string;
+  dryRun?: boolean;
+  recursive?: boolean;
 }
 
 const MODES: readonly WriteMode[] = ['new', 'overwrite', 'resume', 'skip-existing'];
@@ -75,15 +84,16 @@ function printNotice(message: string): void {
 }
 
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
-  if (args.length < 2) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
+  if (args.length < (flags.filesFrom ? 1 : 2)) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
   if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
   const endpoints = args.map((a) => parseEndpoint(a));
   const destination = endpoints.pop()!;
+  if (flags.filesFrom) endpoints.push(...(await readFilesFrom(flags.filesFrom)));
+  if (flags.manifest) await checkManifestTarget(flags.manifest);
   const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : 'auto';
   const identity = await identityFor([...endpoints, destination], flags.identity);
-  const reporter =
-    process.stderr.isTTY && !flags.quiet ? new TtyReporter(process.stderr) : new LineReporter(process.stdout, flags.quiet ?? false);
-  const summary = await runCopy(endpoints, destination, {
+  const reporter = makeReporter(flags);
+  const copyOptions: CopyOptions = {
     ...DEFAULT_COPY_OPTIONS,
     streams: positiveInt(flags.streams, '--streams'),
     mode: resolveMode(flags),
@@ -95,13 +105,32 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     retryDelayMs: nonNegativeInt(flags.retryDelayMs, '--retry-delay-ms'),
     identity,
     onNotice: printNotice,
+    dryRun: flags.dryRun === true,
+    recursive: flags.recursive === true,
     reporter,
-  });
+  };
+  // `--files-from` may name nothing left to do (a manifest without failures): that is success.
+  const summary =
+    endpoints.length > 0 ? await runCopy(endpoints, destination, copyOptions) : nothingToCopy(reporter, flags.dryRun === true);
+  if (flags.manifest) await saveManifest(flags.manifest, summary, endpoints, destination);
   const failed = summary.files.filter((f) => f.status === 'failed');
-  if (failed.length > 0 && process.stderr.isTTY && !flags.quiet) {
+  if (failed.length > 0 && process.stderr.isTTY && !flags.quiet && !flags.json && !flags.dryRun) {
     for (const f of failed) process.stderr.write(`failed: ${f.source} (${f.error?.code})\n`);
   }
-  return failed.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  return summaryExitCode(summary);
+}
+
+/** `ls -r`, or `ls` of a wildcard: the server's expansion; exit 1 when some entry was refused. */
+async function listTree(
+  endpoint: Endpoint,
+  flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string },
+): Promise<number> {
+  const identity = await identityFor([endpoint], flags.identity);
+  const tree = await runListTree(endpoint, flags.recursive === true, undefined, identity, { onNotice: printNotice });
+  const { out, errors } = formatTree(tree, flags.long ?? false);
+  process.stdout.write(flags.json ? treeJson(endpoint.path, tree) : out);
+  if (!flags.json) process.stderr.write(errors);
+  return tree.lines.some((l) => l.error) ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 export function buildProgram(): Command {
@@ -144,8 +173,8 @@ export function buildProgram(): Command {
     .option('--max-transfers-per-user <n>', 'transfers one user (anonymous: one address) may run at once', '64')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
-    .option('--max-list-entries <n>', 'entries in one listing reply (more are cut, and the reply says so)', '100000')
-    .option('--max-files-per-request <n>', 'files in one stat or transfer request', '10000')
+    .option('--max-list-entries <n>', 'entries in one listing reply (more are cut, and the reply says so); ls -r past it fails', '100000')
+    .option('--max-files-per-request <n>', 'files in one stat or transfer request, and entries a copy -r or wildcard may reach', '10000')
     .addHelpText(
       'after',
       '\nExamples:\n  etransfer serve\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --data 192.0.2.7:8008 --acl /etc/etransfer/acl.json\n  etransfer serve --control 0.0.0.0:4004 --data 10.0.0.5:8008 --tls-cert /etc/etransfer/cert.pem --tls-key /etc/etransfer/key.pem',
@@ -158,6 +187,7 @@ export function buildProgram(): Command {
     .command('copy')
     .description('copy files: host to host (third party), host to here, or here to host')
     .argument('<src...>', 'sources, then the destination')
+    .option('-r, --recursive', 'copy folders and all they hold (links inside are skipped, with a notice)')
     .option('-p, --streams <n>', 'parallel TCP data streams per transfer', '4')
     .addOption(new Option('--mode <mode>', 'new, overwrite, resume or skip-existing').default('new'))
     .option('--overwrite', 'same as --mode overwrite')
@@ -175,6 +205,10 @@ export function buildProgram(): Command {
       '--identity <file>',
       'ed25519 key proving the user in user@host (default ~/.config/etransfer/id_ed25519, then ~/.ssh/id_ed25519)',
     )
+    .option('--json', 'print NDJSON events on stdout (plan, file_start, progress, file_done, file_failed, ..., summary)')
+    .option('--manifest <file>', 'write the per-file results to FILE (JSON, replaced atomically) after the copy')
+    .option('--files-from <file>', 'take sources from FILE: one endpoint per line (# comments), or a manifest (its files not done)')
+    .option('--dry-run', 'ask both ends and print the plan (to copy, skipped, refused, free space); move nothing')
     .addHelpText(
       'after',
       `
@@ -190,8 +224,14 @@ Examples:
   etransfer copy a.dat b.dat et://hostB/incoming/                push from this machine
   etransfer copy hostA:/dev/zero:10GiB hostB:/dev/null           throughput test
   etransfer copy alice@hostA:/data/x bob@hostB:/incoming/        as users (their keys in each ACL)
+  etransfer copy -r hostA:/data/run42 hostB:/incoming/           a folder tree, into /incoming/run42
+  etransfer copy 'hostA:/data/*.vdif' hostB:/incoming/           wildcards (* and ?) expanded by hostA
+  etransfer copy --dry-run hostA:/data/x hostB:/incoming/        what would be copied, skipped, refused
+  etransfer copy --json --manifest run.json hostA:/data/x hostB:/incoming/
+  etransfer copy --files-from run.json hostB:/incoming/          retry what run.json lists as not done
 
-Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect or authenticate.`,
+Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect or authenticate.
+A dry run exits 0 when every file would go, 1 when some would fail or the space is short.`,
     )
     .action(async (args: string[], flags: CopyFlags) => {
       process.exitCode = await copyCommand(args, flags);
@@ -202,12 +242,21 @@ Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect 
     .description('list a remote folder')
     .argument('<url>', 'host:/path or et://host/path')
     .option('-l, --long', 'type, mode, size and modification time')
+    .option('-r, --recursive', 'list everything below, one path a line (relative to URL)')
+    .option('--json', 'print the listing as one JSON object on one line')
     .option('--identity <file>', 'ed25519 key proving the user in user@host')
-    .addHelpText('after', '\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data')
-    .action(async (url: string, flags: { long?: boolean; identity?: string }) => {
+    .addHelpText(
+      'after',
+      "\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data\n  etransfer ls -r hostA:/data/run42\n  etransfer ls 'hostA:/data/*.vdif'",
+    )
+    .action(async (url: string, flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string }) => {
       const endpoint = parseEndpoint(url);
+      if (flags.recursive || listNeedsExpansion(endpoint)) {
+        process.exitCode = await listTree(endpoint, flags);
+        return;
+      }
       const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity), { onNotice: printNotice });
-      process.stdout.write(formatListing(outcome, flags.long ?? false));
+      process.stdout.write(flags.json ? listingJson(endpoint.path, outcome) : formatListing(outcome, flags.long ?? false));
     });
 
   program
@@ -245,11 +294,13 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       // Help and version exit 0; anything commander refused is a usage error.
       process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      if (err.exitCode !== 0 && wantsJson(argv)) process.stdout.write(errorJsonLine({ code: 'E_USAGE', message: err.message }, EXIT_USAGE));
       return;
     }
     const e = toEtxError(err);
     process.stderr.write(`etransfer: ${e.code}: ${e.message}\n`);
     process.exitCode = exitCodeFor(e.code);
+    if (wantsJson(argv)) process.stdout.write(errorJsonLine(e, process.exitCode));
   }
 }
 

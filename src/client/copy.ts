@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
-import { type FileInfo, type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
+import { type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
@@ -15,8 +15,11 @@ import { ReceiveSession } from '../transfer/receiver.js';
 import { SendSession } from '../transfer/sender.js';
 import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
 import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
-import { type PlannedFile, type PlannedSource, planDestinations, splitTrailingSlash } from './copy-plan.js';
-import { ensureSourceFile, openLocalSource, planLocalWrite, statLocal } from './local-files.js';
+import { CopyFolders } from './copy-folders.js';
+import type { PlannedFile } from './copy-plan.js';
+import { planSources } from './copy-sources.js';
+import { reportDryRun } from './dry-run.js';
+import { openLocalSource, planLocalWrite } from './local-files.js';
 import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
 import { TransferTracker, codedError } from './transfer-tracker.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
@@ -47,6 +50,10 @@ export interface CopyOptions {
   knownHostsFile?: string | undefined;
   /** Told when a server's certificate is pinned for the first time (the CLI prints it on stderr). */
   onNotice?: ((message: string) => void) | undefined;
+  /** Plan only (`--dry-run`): report what would be copied, skipped or refused; move nothing. */
+  dryRun?: boolean;
+  /** `-r`: copy folders, with everything below them (links inside a tree are skipped, with a notice). */
+  recursive?: boolean;
   reporter: CopyReporter;
 }
 
@@ -141,58 +148,41 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
     const dst = destination.kind === 'remote' ? await connect(destination, options) : undefined;
     if (dst) clients.push(dst);
 
-    // 1. What the sources are.
-    const preFailed: FileResult[] = [];
-    const okSources: PlannedSource[] = [];
-    const infos: Array<{ path: string; info?: FileInfo; error?: { code: EtxError['code']; message: string } }> = src
-      ? (await src.request({ type: 'statRequest', paths: sources.map((s) => s.path), right: 'read' }, 'statReply')).entries
-      : await Promise.all(sources.map(async (s) => ({ path: s.path, info: await statLocal(s.path) })));
-    for (const entry of infos) {
-      try {
-        if (entry.error) throw new EtxError(entry.error.code, entry.error.message);
-        ensureSourceFile(entry.path, entry.info!);
-        okSources.push({ path: entry.path, info: entry.info! });
-      } catch (err) {
-        preFailed.push(failedResult({ source: entry.path, destination: destination.path, size: 0 }, codedError(toEtxError(err))));
-      }
-    }
-
-    // 2. Where they land.
-    const { path: dstPath, wantsFolder } = splitTrailingSlash(destination.path);
-    let planned: PlannedFile[] = [];
-    if (okSources.length > 0) {
-      let dstInfo: FileInfo;
-      if (dst) {
-        const [entry] = (await dst.request({ type: 'statRequest', paths: [dstPath], right: 'write' }, 'statReply')).entries;
-        if (!entry || entry.error) throw new EtxError(entry?.error?.code ?? 'E_PROTOCOL', entry?.error?.message ?? 'no answer');
-        dstInfo = entry.info!;
-      } else {
-        dstInfo = await statLocal(dstPath);
-      }
-      planned = planDestinations(okSources, dstPath, dstInfo, wantsFolder || sources.length > 1);
-    }
+    // 1-2. What the sources are (the source server expands wildcards and, with -r, folders), and where they land.
+    const plan = await planSources(src, dst, sources, destination, options.recursive === true);
+    for (const s of plan.skipped) options.onNotice?.(`skipped ${s.source}: ${s.reason}`);
+    const { planned, preFailed } = plan;
+    const folders = new CopyFolders(plan.folders, options.reporter);
     const label = `${src ? src.server : 'local'} -> ${dst ? dst.server : 'local'}`;
     options.reporter.start(planned, label);
     for (const f of preFailed) options.reporter.fileFinished(-1, f);
+    if (options.dryRun) {
+      return await reportDryRun(dst, planned, preFailed, options, started, () => clients.reduce((n, c) => n + c.bytesOnWire, 0));
+    }
     const results: Array<FileResult | undefined> = new Array(planned.length);
 
     // 3. Move them; retry what failed for a reason a retry can cure (THREATS rule 9).
     let pending = planned.map((_, i) => i);
     let movedBytes = 0;
     let ends = { src, dst };
-    for (let attempt = 0; pending.length > 0; attempt++) {
+    // A tree of empty folders has no file to move, but its folders are made all the same.
+    for (let attempt = 0; pending.length > 0 || (attempt === 0 && folders.any); attempt++) {
       if (attempt > 0) {
         const delayMs = Math.min(options.retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
         options.reporter.retrying(pending.length, attempt, options.retries, delayMs);
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         ends = await reconnect(ends, first, destination, options, clients);
       }
-      movedBytes += await moveSome(ends, planned, pending, results, options);
+      movedBytes += await moveSome(ends, planned, pending, results, options, folders);
       if (attempt >= options.retries) break;
       pending = pending.filter((i) => results[i]?.status === 'failed' && isRetryable(results[i].error!.code));
     }
 
-    const files = [...preFailed, ...results.map((r, i) => r ?? failedResult(planned[i]!, { code: 'E_INTERNAL', message: 'no result' }))];
+    const files = [
+      ...preFailed,
+      ...folders.results(),
+      ...results.map((r, i) => r ?? failedResult(planned[i]!, { code: 'E_INTERNAL', message: 'no result' })),
+    ];
     const summary: CopySummary = {
       files,
       bytes: files.reduce((n, f) => n + (f.status === 'done' ? f.bytes : 0), 0),
@@ -251,22 +241,31 @@ async function moveSome(
   indices: readonly number[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
+  folders: CopyFolders,
 ): Promise<number> {
   const subset = indices.map((i) => planned[i]!);
   let moved = 0;
   const subResults: Array<FileResult | undefined> = new Array(subset.length);
   const reporter: CopyReporter = {
     ...options.reporter,
+    fileStarted: (j) => options.reporter.fileStarted(indices[j]!),
     progress: (j, bytes) => options.reporter.progress(indices[j]!, bytes),
     fileFinished: (j, result) => options.reporter.fileFinished(j < 0 ? j : indices[j]!, result),
   };
   const attemptOptions = { ...options, reporter };
   try {
     const { src, dst } = ends;
-    if (src && dst) moved = await thirdParty(src, dst, subset, subResults, attemptOptions);
-    else if (dst) moved = await pushFromHere(dst, subset, subResults, attemptOptions);
-    else if (src) moved = await pullToHere(src, subset, subResults, attemptOptions);
-    else throw new EtxError('E_CONNECT', 'could not reconnect to the servers');
+    if (src && dst) moved = await thirdParty(src, dst, subset, subResults, attemptOptions, folders);
+    else if (dst) moved = await pushFromHere(dst, subset, subResults, attemptOptions, folders);
+    else if (src) {
+      // This client is the destination: its folders first, their times once the files are in.
+      await folders.makeHere();
+      try {
+        moved = await pullToHere(src, subset, subResults, attemptOptions);
+      } finally {
+        await folders.setTimesHere();
+      }
+    } else throw new EtxError('E_CONNECT', 'could not reconnect to the servers');
   } catch (err) {
     const error = codedError(toEtxError(err));
     subset.forEach((file, j) => {
@@ -282,7 +281,9 @@ async function moveSome(
 }
 
 function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'): FileSpec[] {
-  return planned.map((f) => ({ path: f[side], size: f.size, mode: f.mode }));
+  return planned.map((f) =>
+    f.mtimeMs ? { path: f[side], size: f.size, mode: f.mode, mtimeMs: f.mtimeMs } : { path: f[side], size: f.size, mode: f.mode },
+  );
 }
 
 /** Fails the tracker's open files if a control connection drops mid-transfer. */
@@ -296,6 +297,7 @@ async function thirdParty(
   planned: PlannedFile[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
+  folders: CopyFolders,
 ): Promise<number> {
   const ready = await dst.request(
     {
@@ -304,9 +306,11 @@ async function thirdParty(
       mode: options.mode,
       streams: options.streams,
       chunkSizeBytes: options.chunkSizeBytes,
+      ...folders.request(),
     },
     'receiveReady',
   );
+  folders.apply(ready.folders);
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
   if (accepted.length === 0) return 0;
@@ -401,6 +405,7 @@ async function pushFromHere(
   planned: PlannedFile[],
   results: Array<FileResult | undefined>,
   options: CopyOptions,
+  folders: CopyFolders,
 ): Promise<number> {
   const ready = await dst.request(
     {
@@ -409,9 +414,11 @@ async function pushFromHere(
       mode: options.mode,
       streams: options.streams,
       chunkSizeBytes: options.chunkSizeBytes,
+      ...folders.request(),
     },
     'receiveReady',
   );
+  folders.apply(ready.folders);
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
   if (accepted.length === 0) return 0;
@@ -446,7 +453,7 @@ async function pullToHere(
   options: CopyOptions,
 ): Promise<number> {
   const listings = new DirectoryListings();
-  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size, listings)));
+  const plans = await Promise.all(planned.map((f) => planLocalWrite(f.destination, options.mode, f.mode, f.size, listings, f.mtimeMs)));
   let accepted = applyOutcomes(
     planned,
     plans.map((p) => p.outcome),

@@ -1,21 +1,25 @@
 /**
  * Progress for people: on a TTY, a live bar per active file and a total (bytes, rate, ETA),
  * redrawn in place by cli-progress; otherwise (a log, a pipe) a plain line per finished file.
- * Either way, one summary line per file: bytes, seconds, rate, or the error code.
+ * Either way, one summary line per file: bytes, seconds, rate, or the error code. A dry run
+ * (`--dry-run`) prints its plan with the LineReporter: a line per file and the space verdict.
  */
 import cliProgress from 'cli-progress';
 import { formatBytes, formatDuration, formatRate } from '../common/units.js';
 import type { PlannedFile } from './copy-plan.js';
-import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
+import type { CopyReporter, CopySummary, DryRunSpace, FileResult } from './reporter.js';
 
-export function describeResult(r: FileResult): string {
+/** One line for a file's result; `dryRun`: the plan's word ("would fail", not "FAILED"). */
+export function describeResult(r: FileResult, dryRun = false): string {
   switch (r.status) {
     case 'done':
       return `${r.destination}: ${formatBytes(r.bytes)} in ${formatDuration(r.seconds)} (${formatRate(r.bytes / Math.max(r.seconds, 1e-3))}) ${r.digest ?? ''}`.trimEnd();
     case 'skipped':
       return `${r.destination}: skipped (${r.reason ?? 'exists'})`;
     case 'failed':
-      return `${r.source}: FAILED ${r.error?.code ?? ''} ${r.error?.message ?? ''}`.trimEnd();
+      return `${r.source}: ${dryRun ? 'would fail:' : 'FAILED'} ${r.error?.code ?? ''} ${r.error?.message ?? ''}`.trimEnd();
+    case 'planned':
+      return `${r.source} -> ${r.destination}: would copy ${formatBytes(r.size)}`;
   }
 }
 
@@ -23,7 +27,25 @@ export function describeRetry(files: number, attempt: number, retries: number, d
   return `retrying ${files} file(s) in ${formatDuration(delayMs / 1000)} (retry ${attempt} of ${retries})`;
 }
 
+function describeSpace(space: DryRunSpace): string {
+  if (space.neededBytes === 0) return 'nothing to write to disk';
+  const verdict = space.spaceOk ? 'enough' : 'NOT ENOUGH: the copy would fail with E_NO_SPACE';
+  return `${formatBytes(space.freeBytes)} free at the destination, ${formatBytes(space.neededBytes)} needed: ${verdict}`;
+}
+
+/** The last line of a dry run: what would be copied, skipped and refused, and the space verdict. */
+export function describeDryRun(s: CopySummary, space: DryRunSpace): string {
+  const planned = s.files.filter((f) => f.status === 'planned');
+  const skipped = s.files.filter((f) => f.status === 'skipped').length;
+  const failed = s.files.filter((f) => f.status === 'failed').length;
+  const parts = [`${planned.length} to copy (${formatBytes(planned.reduce((n, f) => n + f.size, 0))})`];
+  if (skipped) parts.push(`${skipped} skipped`);
+  if (failed) parts.push(`${failed} would fail`);
+  return `dry run, nothing moved: ${parts.join(', ')}; ${describeSpace(space)}`;
+}
+
 export function describeSummary(s: CopySummary): string {
+  if (s.dryRun) return describeDryRun(s, s.dryRun);
   const done = s.files.filter((f) => f.status === 'done').length;
   const failed = s.files.filter((f) => f.status === 'failed').length;
   const skipped = s.files.filter((f) => f.status === 'skipped').length;
@@ -39,11 +61,15 @@ export class LineReporter implements CopyReporter {
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly quiet: boolean,
+    /** A dry run's plan: a refused file "would fail" rather than "FAILED". */
+    private readonly dryRun = false,
   ) {}
   start(): void {}
+  fileStarted(): void {}
   progress(): void {}
   fileFinished(_i: number, result: FileResult): void {
-    if (!this.quiet || result.status === 'failed') this.out.write(`${describeResult(result)}\n`);
+    if (this.quiet && result.status !== 'failed') return;
+    this.out.write(`${describeResult(result, this.dryRun)}\n`);
   }
   retrying(files: number, attempt: number, retries: number, delayMs: number): void {
     if (!this.quiet) this.out.write(`${describeRetry(files, attempt, retries, delayMs)}\n`);
@@ -89,6 +115,8 @@ export class TtyReporter implements CopyReporter {
       this.payload(0, this.totalBytes, `total: ${files.length} file(s), ${label}`),
     );
   }
+
+  fileStarted(): void {}
 
   private payload(done: number, size: number, name: string) {
     const seconds = (performance.now() - this.startedAt) / 1000;

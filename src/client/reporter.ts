@@ -2,7 +2,8 @@
 import type { CodedError } from '../common/messages.js';
 import type { PlannedFile } from './copy-plan.js';
 
-export type FileStatus = 'done' | 'failed' | 'skipped';
+/** `planned`: a dry run found that the file would be copied (nothing was moved). */
+export type FileStatus = 'done' | 'failed' | 'skipped' | 'planned';
 
 export interface FileResult {
   source: string;
@@ -28,10 +29,30 @@ export interface CopySummary {
   controlBytes: number;
   /** Bytes that crossed the network: `bytes` less what earlier partials already held (resume). */
   movedBytes: number;
+  /** Set for a dry run (`copy --dry-run`): nothing moved; the destination's free-space verdict. */
+  dryRun?: DryRunSpace;
+}
+
+export interface DryRunSpace {
+  /** Free bytes where the files would be written. */
+  freeBytes: number;
+  /** Free bytes the planned writes need (their sizes and the destination's safety margin); 0: none. */
+  neededBytes: number;
+  /** Whether the destination has the space (a real copy would fail all of them with E_NO_SPACE). */
+  spaceOk: boolean;
+}
+
+/** Exit code a summary gives (DESIGN section 2): 1 when some file failed (or, dry run, would fail, or lacks space), else 0. */
+export function summaryExitCode(summary: CopySummary): 0 | 1 {
+  if (summary.files.some((f) => f.status === 'failed')) return 1;
+  if (summary.dryRun && !summary.dryRun.spaceOk) return 1;
+  return 0;
 }
 
 export interface CopyReporter {
   start(files: readonly PlannedFile[], label: string): void;
+  /** File `index` is handed to a transfer (again, on a retry); progress and its result follow. */
+  fileStarted(index: number): void;
   /** Cumulative bytes of file `index` (index into the planned files). */
   progress(index: number, bytes: number): void;
   /** `index` is -1 for a source that failed before it was planned (not found, denied). */
@@ -43,6 +64,7 @@ export interface CopyReporter {
 
 export const silentReporter: CopyReporter = {
   start() {},
+  fileStarted() {},
   progress() {},
   fileFinished() {},
   retrying() {},

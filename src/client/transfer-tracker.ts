@@ -32,6 +32,7 @@ export class TransferTracker {
     });
     const now = performance.now();
     for (const i of accepted) this.startedAt.set(i, now);
+    for (const i of accepted) reporter.fileStarted(i);
     if (this.unresolved.size === 0) this.resolveDone();
   }
 

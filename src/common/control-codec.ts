@@ -9,10 +9,13 @@ import type {
   CodedError,
   ControlMessage,
   Envelope,
+  ExpandEntry,
+  ExpandRoot,
   FileInfo,
   FileOutcome,
   FileSpec,
   FileType,
+  FolderSpec,
   StatEntry,
   TransferEvent,
   WriteMode,
@@ -129,7 +132,76 @@ function fileInfoTo(info: FileInfo): pb.FileInfo.$Properties {
 }
 
 function fileSpecFrom(spec: pb.FileSpec.$Properties): FileSpec {
-  return { path: spec.path ?? '', size: safeUint(spec.size, 'file size'), mode: (spec.mode ?? 0) & 0o7777 };
+  const result: FileSpec = { path: spec.path ?? '', size: safeUint(spec.size, 'file size'), mode: (spec.mode ?? 0) & 0o7777 };
+  const mtimeMs = safeUint(spec.mtimeMs, 'mtime');
+  if (mtimeMs > 0) result.mtimeMs = mtimeMs;
+  return result;
+}
+
+function folderSpecFrom(spec: pb.FolderSpec.$Properties): FolderSpec {
+  const mtimeMs = safeUint(spec.mtimeMs, 'mtime');
+  return mtimeMs > 0 ? { path: spec.path ?? '', mtimeMs } : { path: spec.path ?? '' };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHAR_RE = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * An expanded path from a peer: '/'-separated components, none empty, '.' or '..', no control
+ * characters; relative ('' is the root itself) or absolute. A client builds destination paths
+ * from these (a laptop pulling a tree too), so nothing here may climb out of where it is put.
+ */
+function expandedPathFrom(value: string | null | undefined, absolute: boolean): string {
+  const p = value ?? '';
+  if (!absolute && p === '') return p;
+  if (absolute !== p.startsWith('/') || CONTROL_CHAR_RE.test(p)) throw protocolError('bad expanded path');
+  if (p === '/') return p;
+  for (const c of (absolute ? p.slice(1) : p).split('/')) {
+    if (c === '' || c === '.' || c === '..') throw protocolError('bad expanded path');
+  }
+  return p;
+}
+
+function statusTo(error: CodedError | undefined, skipped: string | undefined): pb.Status.$Properties | null {
+  if (error) return { code: error.code, message: error.message };
+  return skipped !== undefined ? { code: SKIPPED, message: skipped } : null;
+}
+
+function expandEntryFrom(entry: pb.ExpandEntry.$Properties): ExpandEntry {
+  const result: ExpandEntry = { path: expandedPathFrom(entry.path, false) };
+  const code = entry.status?.code;
+  if (code && code !== SKIPPED) result.error = codedErrorFrom(code, entry.status?.message);
+  else {
+    result.info = fileInfoFrom(entry.info);
+    if (code === SKIPPED) result.skipped = entry.status?.message ?? '';
+  }
+  return result;
+}
+
+function expandEntryTo(entry: ExpandEntry): pb.ExpandEntry.$Properties {
+  return { path: entry.path, status: statusTo(entry.error, entry.skipped), info: entry.info ? fileInfoTo(entry.info) : null };
+}
+
+function expandRootFrom(root: pb.ExpandRoot.$Properties): ExpandRoot {
+  const code = root.status?.code;
+  const source = root.source ?? 0;
+  if (code) return { source, path: root.path ?? '', error: codedErrorFrom(code, root.status?.message), entries: [] };
+  return {
+    source,
+    path: expandedPathFrom(root.path, true),
+    info: fileInfoFrom(root.info),
+    entries: (root.entries ?? []).map(expandEntryFrom),
+  };
+}
+
+function expandRootTo(root: ExpandRoot): pb.ExpandRoot.$Properties {
+  return {
+    source: root.source,
+    path: root.path,
+    status: statusTo(root.error, undefined),
+    info: root.info ? fileInfoTo(root.info) : null,
+    entries: root.entries.map(expandEntryTo),
+  };
 }
 
 function outcomeFrom(status: pb.Status.$Properties): FileOutcome {
@@ -259,10 +331,20 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         mode,
         streams: m.streams ?? 0,
         chunkSizeBytes: m.chunkSizeBytes ?? 0,
+        ...(m.dryRun ? { dryRun: true } : {}),
+        ...(m.folders?.length ? { folders: m.folders.map(folderSpecFrom) } : {}),
       };
     }
     case 'receiveReady': {
       const m = env.receiveReady!;
+      if (m.dryRun) {
+        return {
+          type: 'receivePlan',
+          files: (m.files ?? []).map(outcomeFrom),
+          freeBytes: safeUint(m.freeBytes, 'free bytes'),
+          neededBytes: safeUint(m.neededBytes, 'needed bytes'),
+        };
+      }
       return {
         type: 'receiveReady',
         transferId: transferIdFrom(m.transferId),
@@ -271,6 +353,7 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         streams: m.streams ?? 0,
         chunkSizeBytes: m.chunkSizeBytes ?? 0,
         dataAddresses: m.dataAddresses ?? [],
+        ...(m.folders?.length ? { folders: m.folders.map(outcomeFrom) } : {}),
       };
     }
     case 'prepareSend': {
@@ -317,6 +400,12 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         signature: bytesField(m.signature, 64, 'signature'),
       };
     }
+    case 'expandRequest': {
+      const m = env.expandRequest!;
+      return { type: 'expandRequest', paths: m.paths ?? [], recursive: m.recursive ?? false, right: rightFrom(m.right) };
+    }
+    case 'expandReply':
+      return { type: 'expandReply', roots: (env.expandReply!.roots ?? []).map(expandRootFrom) };
     default:
       throw protocolError('empty or unknown message');
   }
@@ -354,7 +443,13 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           mode: WRITE_MODE_CODES[msg.mode],
           streams: msg.streams,
           chunkSizeBytes: msg.chunkSizeBytes,
+          dryRun: msg.dryRun === true,
+          folders: msg.folders ?? [],
         },
+      };
+    case 'receivePlan':
+      return {
+        receiveReady: { dryRun: true, files: msg.files.map(outcomeTo), freeBytes: msg.freeBytes, neededBytes: msg.neededBytes },
       };
     case 'receiveReady':
       return {
@@ -365,6 +460,7 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           streams: msg.streams,
           chunkSizeBytes: msg.chunkSizeBytes,
           dataAddresses: msg.dataAddresses,
+          folders: (msg.folders ?? []).map(outcomeTo),
         },
       };
     case 'prepareSend':
@@ -398,6 +494,10 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
       return { cancel: { transferId: transferIdTo(msg.transferId) } };
     case 'authenticate':
       return { authenticate: { user: msg.user, publicKey: msg.publicKey, signature: msg.signature } };
+    case 'expandRequest':
+      return { expandRequest: { paths: msg.paths, recursive: msg.recursive, right: msg.right } };
+    case 'expandReply':
+      return { expandReply: { roots: msg.roots.map(expandRootTo) } };
   }
 }
 

@@ -36,6 +36,35 @@ export interface FileSpec {
   path: string;
   size: number;
   mode: number;
+  /** The source's mtime (ms): the receiver gives the published file this mtime and atime; unset or 0: unknown. */
+  mtimeMs?: number;
+}
+
+/** A folder a recursive copy creates on the destination; its mtime is set once the files are in (best effort). */
+export interface FolderSpec {
+  path: string;
+  mtimeMs?: number;
+}
+
+/** One entry below an expanded root: `path` is relative to the root ('/'-separated; '' is the root). */
+export interface ExpandEntry {
+  path: string;
+  info?: FileInfo;
+  /** Denied, unreadable, or a name the path rules refuse: never opened. */
+  error?: CodedError;
+  /** Left out on purpose (a link, a special file): why. `info` says what it is. */
+  skipped?: string;
+}
+
+/** A source path, or one match of its wildcard, and (recursive) everything below it, depth first by name. */
+export interface ExpandRoot {
+  /** Index of the request path it comes from. */
+  source: number;
+  /** Absolute, on the server: the requested path, or the wildcard's match. */
+  path: string;
+  info?: FileInfo;
+  error?: CodedError;
+  entries: ExpandEntry[];
 }
 
 /** What an end decided about one file of a request. */
@@ -70,6 +99,10 @@ export type ControlMessage =
       mode: WriteMode;
       streams: number;
       chunkSizeBytes: number;
+      /** Plan only (`copy --dry-run`): judge and check space, mint no ticket, create nothing. */
+      dryRun?: boolean;
+      /** Folders to create first, parents before children (a recursive copy); unset: none. */
+      folders?: FolderSpec[];
     }
   | {
       type: 'receiveReady';
@@ -79,6 +112,8 @@ export type ControlMessage =
       streams: number;
       chunkSizeBytes: number;
       dataAddresses: string[];
+      /** One per requested folder, same order (set when folders were asked for). */
+      folders?: FileOutcome[];
     }
   | {
       type: 'prepareSend';
@@ -92,12 +127,20 @@ export type ControlMessage =
       /** The SHA-256 of the TLS certificate the dialed peer must present; undefined: plain TCP. */
       peerCertificateSha256?: Buffer | undefined;
     }
+  /**
+   * The answer to a dry-run prepareReceive (on the wire: a ReceiveReady with dry_run set): what
+   * would happen to each file, the free bytes there, and the free bytes the accepted writes need.
+   */
+  | { type: 'receivePlan'; files: FileOutcome[]; freeBytes: number; neededBytes: number }
   | { type: 'sendReady'; files: FileOutcome[]; dataAddresses: string[] }
   | { type: 'connectData'; transferId: string; dialAddresses: string[]; peerCertificateSha256?: Buffer | undefined }
   | { type: 'ack' }
   | { type: 'event'; event: TransferEvent }
   | { type: 'cancel'; transferId: string }
-  | { type: 'authenticate'; user: string; publicKey: Buffer; signature: Buffer };
+  | { type: 'authenticate'; user: string; publicKey: Buffer; signature: Buffer }
+  /** `right`: what files need ("read" for a copy, "list" for `ls -r`); folders always need "list". */
+  | { type: 'expandRequest'; paths: string[]; recursive: boolean; right: Right }
+  | { type: 'expandReply'; roots: ExpandRoot[] };
 
 export type MessageType = ControlMessage['type'];
 export type MessageOf<T extends MessageType> = Extract<ControlMessage, { type: T }>;

@@ -12,6 +12,7 @@ import { EtxError, toEtxError } from '../common/errors.js';
 import {
   type ControlMessage,
   type FileOutcome,
+  type FileSpec,
   type MessageOf,
   PROTOCOL_VERSION,
   TICKET_BYTES,
@@ -28,7 +29,7 @@ import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
 import { type SendFile, SendSession } from '../transfer/sender.js';
 import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
 import type { WritePlan } from '../transfer/write-plan.js';
-import type { FsAccess } from './fs-access.js';
+import { type FoldersMade, type FsAccess, setFolderTimes, withFolderTimes } from './fs-access.js';
 import type { Logger } from './logger.js';
 import type { ServerLimits } from './options.js';
 import type { RegisteredTransfer, TransferRegistry, TransferRole, TransferSlot } from './transfer-registry.js';
@@ -46,6 +47,12 @@ export interface ServerContext {
 }
 
 const MIN_CHUNK_BYTES = 64 * 1024;
+
+/** The bytes the accepted writes put on disk (not /dev/null), and the first file written there. */
+function diskWrites(msg: MessageOf<'prepareReceive'>, plans: readonly WritePlan[]): { bytes: number; firstWrite: FileSpec | undefined } {
+  const bytes = msg.files.reduce((sum, f, i) => (plans[i]!.outcome.state === 'accepted' && plans[i]!.finalPath ? sum + f.size : sum), 0);
+  return { bytes, firstWrite: msg.files.find((_, i) => plans[i]!.finalPath !== undefined) };
+}
 
 export class ControlSession {
   private who: Principal = ANONYMOUS;
@@ -144,7 +151,11 @@ export class ControlSession {
         const r = await this.ctx.fs.list(this.who, msg.path, this.ctx.limits.maxListEntries);
         return { type: 'listReply', ...r };
       }
+      case 'expandRequest':
+        return this.expand(msg);
       case 'prepareReceive':
+        // A dry run holds nothing, so it takes no quota slot either.
+        if (msg.dryRun) return this.planReceive(msg);
         return this.withTransferSlot((slot) => this.prepareReceive(msg, slot));
       case 'prepareSend':
         return this.withTransferSlot((slot) => this.prepareSend(msg, slot));
@@ -217,12 +228,27 @@ export class ControlSession {
     }
   }
 
+  /** Source expansion for a copy (files need read) or `ls -r` (list), bounded per request (THREATS X4). */
+  private async expand(msg: MessageOf<'expandRequest'>): Promise<ControlMessage> {
+    const { limits, fs } = this.ctx;
+    if (msg.right !== 'read' && msg.right !== 'list') throw new EtxError('E_PROTOCOL', 'expansion is for reading or listing');
+    if (msg.paths.length > limits.maxFilesPerRequest) throw new EtxError('E_TOO_LARGE', 'too many paths in one request');
+    const bound =
+      msg.right === 'read'
+        ? { maxEntries: limits.maxFilesPerRequest, optionName: '--max-files-per-request' }
+        : { maxEntries: limits.maxListEntries, optionName: '--max-list-entries' };
+    return { type: 'expandReply', roots: await fs.expand(this.who, msg.paths, msg.recursive, msg.right, bound) };
+  }
+
   private async prepareReceive(msg: MessageOf<'prepareReceive'>, slot: TransferSlot): Promise<ControlMessage> {
     const { limits, fs } = this.ctx;
-    if (msg.files.length === 0) throw new EtxError('E_PROTOCOL', 'no files to receive');
-    if (msg.files.length > limits.maxFilesPerRequest)
-      throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
+    const folderSpecs = msg.folders ?? [];
+    if (msg.files.length === 0 && folderSpecs.length === 0) throw new EtxError('E_PROTOCOL', 'no files to receive');
+    if (msg.files.length + folderSpecs.length > limits.maxFilesPerRequest)
+      throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files and folders in one request`);
     const { streams, chunkSizeBytes } = this.negotiate(msg.streams, msg.chunkSizeBytes);
+    // A recursive copy's folders (empty ones too) exist before any file is planned in them.
+    const folders = await fs.makeFolders(this.who, folderSpecs);
 
     const plans: WritePlan[] = [];
     const finals = new Set<string>();
@@ -241,11 +267,44 @@ export class ControlSession {
         }
         plans.push(plan);
       }
-      return await this.acceptWrites(msg, plans, finals, streams, chunkSizeBytes, slot);
+      return await this.acceptWrites(msg, plans, finals, streams, chunkSizeBytes, slot, folders);
     } finally {
       // Claims that became a transfer were moved to it; the rest are given back.
       this.ctx.registry.release(finals);
     }
+  }
+
+  /**
+   * `copy --dry-run`: judges everything a prepare judges (paths, ACL, write modes, one writer per
+   * path, free space) and does nothing it does: no ticket, no claim, no quota slot, no transfer,
+   * no file or folder created.
+   */
+  private async planReceive(msg: MessageOf<'prepareReceive'>): Promise<ControlMessage> {
+    const { limits, fs, registry } = this.ctx;
+    if (msg.files.length === 0) throw new EtxError('E_PROTOCOL', 'no files to receive');
+    if (msg.files.length > limits.maxFilesPerRequest)
+      throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
+    this.negotiate(msg.streams, msg.chunkSizeBytes);
+    const plans: WritePlan[] = [];
+    const finals = new Set<string>();
+    const listings = new DirectoryListings();
+    for (const spec of msg.files) {
+      const plan = await fs.planWrite(this.who, spec, msg.mode, listings);
+      if (plan.finalPath !== undefined) {
+        if (finals.has(plan.finalPath) || registry.busy(plan.finalPath)) {
+          const why = finals.has(plan.finalPath) ? 'is written twice in this transfer' : 'is being written by another transfer';
+          plans.push({ outcome: { state: 'failed', error: { code: 'E_BUSY', message: `${displayPath(spec.path)} ${why}` } } });
+          continue;
+        }
+        finals.add(plan.finalPath);
+      }
+      plans.push(plan);
+    }
+    const { bytes, firstWrite } = diskWrites(msg, plans);
+    const freeBytes = firstWrite && bytes > 0 ? await fs.freeBytesFor(firstWrite.path) : 0;
+    const neededBytes = bytes > 0 ? bytes + limits.freeSpaceMarginBytes : 0;
+    this.log.info({ files: msg.files.length, bytes, freeBytes }, 'dry run planned');
+    return { type: 'receivePlan', files: plans.map((p) => p.outcome), freeBytes, neededBytes };
   }
 
   private async acceptWrites(
@@ -255,14 +314,11 @@ export class ControlSession {
     streams: number,
     chunkSizeBytes: number,
     slot: TransferSlot,
+    folders: FoldersMade,
   ): Promise<ControlMessage> {
     const { limits, fs } = this.ctx;
     // Refuse before minting a ticket when the bytes cannot fit (THREATS X5).
-    const acceptedBytes = msg.files.reduce(
-      (sum, f, i) => (plans[i]!.outcome.state === 'accepted' && plans[i]!.finalPath ? sum + f.size : sum),
-      0,
-    );
-    const firstWrite = msg.files.find((_, i) => plans[i]!.finalPath !== undefined);
+    const { bytes: acceptedBytes, firstWrite } = diskWrites(msg, plans);
     if (firstWrite && acceptedBytes > 0) {
       const free = await fs.freeBytesFor(firstWrite.path);
       if (free < acceptedBytes + limits.freeSpaceMarginBytes) {
@@ -290,7 +346,8 @@ export class ControlSession {
       }
     });
     if (files.length > 0) {
-      const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), this.observer(transferId, 'receive'));
+      const observer = withFolderTimes(this.observer(transferId, 'receive'), folders.times);
+      const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), observer);
       // Earlier partials are re-hashed now, before any data connection waits on them.
       for (const [index, error] of await session.prepare()) plans[index] = { outcome: { state: 'failed', error } };
       if (this.closed) {
@@ -301,6 +358,8 @@ export class ControlSession {
       this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals], slot);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
+    } else {
+      await setFolderTimes(folders.times);
     }
     return {
       type: 'receiveReady',
@@ -310,6 +369,7 @@ export class ControlSession {
       streams,
       chunkSizeBytes,
       dataAddresses: this.ctx.dataAddresses(),
+      ...(msg.folders ? { folders: folders.outcomes } : {}),
     };
   }
 

@@ -7,12 +7,32 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Acl, Principal, Right } from '../common/acl.js';
 import { EtxError, toEtxError } from '../common/errors.js';
-import type { FileInfo, FileSpec, FileType, WriteMode } from '../common/messages.js';
-import { type PathLimits, DEFAULT_PATH_LIMITS, displayPath, validateRequestPath } from '../common/path-rules.js';
+import type {
+  CodedError,
+  ExpandEntry,
+  ExpandRoot,
+  FileInfo,
+  FileOutcome,
+  FileSpec,
+  FileType,
+  FolderSpec,
+  WriteMode,
+} from '../common/messages.js';
+import {
+  type PathLimits,
+  DEFAULT_PATH_LIMITS,
+  baseName,
+  displayPath,
+  joinPath,
+  parentPath,
+  validateRequestPath,
+} from '../common/path-rules.js';
+import { matchesPattern, parseSourcePattern } from '../common/source-glob.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
-import { type DirectoryListings, isPartialName } from '../transfer/file-sink.js';
-import { resolveThroughExisting } from '../transfer/pinned-directory.js';
+import { type DirectoryListings, isPartialName, utimesSeconds } from '../transfer/file-sink.js';
+import { PinnedDirectory, resolveThroughExisting } from '../transfer/pinned-directory.js';
+import type { SessionObserver } from '../transfer/session-types.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
 export interface ReadPlan {
@@ -24,6 +44,87 @@ export interface ListResult {
   self: FileInfo;
   entries: FileInfo[];
   truncated: boolean;
+}
+
+/** How far one expansion request may go (THREATS X4): past either bound it fails, whole, with E_TOO_LARGE. */
+export interface ExpandLimits {
+  /** Roots and entries (files, folders, links, refusals) over the whole request. */
+  maxEntries: number;
+  /** The server option that sets it, named in the error. */
+  optionName: string;
+}
+
+/**
+ * The most bytes one expansion reply may take (an entry is its path, its name and 32 bytes of
+ * type, size, time, mode and framing): half the 16 MiB a client accepts in one control message.
+ */
+export const MAX_EXPAND_REPLY_BYTES = 8 * 1024 * 1024;
+const ENTRY_OVERHEAD_BYTES = 32;
+
+/** A folder a request created (or found), to give its mtime once the transfer's files are in. */
+export interface FolderTime {
+  realPath: string;
+  mtimeMs: number;
+}
+
+export interface FoldersMade {
+  /** One per requested folder, same order. */
+  outcomes: FileOutcome[];
+  /** Folders there now with a time to set, parents before children. */
+  times: FolderTime[];
+}
+
+/**
+ * What one expansion may still hold. A name counts as an entry as soon as it is read from its
+ * folder (before it is sorted, judged or walked), so the names held at once, over every level of
+ * the walk, never pass the limit: memory stays bounded whatever the tree.
+ */
+class ExpansionBudget {
+  private entries = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly limits: ExpandLimits,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** One more entry (a name read, a root, a refusal), or E_TOO_LARGE naming `where`. */
+  count(where: string): void {
+    if (++this.entries > this.limits.maxEntries) {
+      throw new ExpansionTooLarge(
+        `${displayPath(where)} holds more than ${this.limits.maxEntries} entries in one request (files, folders and links ` +
+          `together: this server's ${this.limits.optionName}); copy or list its parts separately`,
+      );
+    }
+  }
+
+  /** The reply bytes of one entry at `relPath`. */
+  size(relPath: string, where: string): void {
+    this.bytes += Buffer.byteLength(relPath) + Buffer.byteLength(baseName(relPath)) + ENTRY_OVERHEAD_BYTES;
+    if (this.bytes > this.maxBytes) {
+      throw new ExpansionTooLarge(
+        `the listing of ${displayPath(where)} exceeds ${this.maxBytes} bytes in one request; copy or list its parts separately`,
+      );
+    }
+  }
+}
+
+/** Ends a whole expansion (not just one source): a cap hit is never a silent truncation. */
+class ExpansionTooLarge extends EtxError {
+  constructor(message: string) {
+    super('E_TOO_LARGE', message);
+  }
+}
+
+/** A folder's entries as read through its pin (partials left out), sorted by name. */
+interface FolderEntry {
+  name: string;
+  info: FileInfo | undefined;
+}
+
+function coded(err: unknown): CodedError {
+  const e = toEtxError(err);
+  return { code: e.code, message: e.message };
 }
 
 function fileTypeOf(st: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): FileType {
@@ -62,7 +163,7 @@ export class FsAccess {
     return resolved;
   }
 
-  private judge(who: Principal, right: Right, requested: string, resolved: string): void {
+  judge(who: Principal, right: Right, requested: string, resolved: string): void {
     if (this.acl().allows(who, right, resolved)) return;
     const via = resolved === requested ? '' : ` (it resolves to ${displayPath(resolved)})`;
     throw new EtxError('E_ACL_DENIED', `${who.name} may not ${right} ${displayPath(requested)}${via}`);
@@ -112,6 +213,9 @@ export class FsAccess {
     if (info.size !== spec.size) {
       throw new EtxError('E_SOURCE_CHANGED', `${displayPath(spec.path)} is ${info.size} bytes now, ${spec.size} were planned`);
     }
+    if (spec.mtimeMs && info.mtimeMs !== spec.mtimeMs) {
+      throw new EtxError('E_SOURCE_CHANGED', `${displayPath(spec.path)} was modified since the copy was planned`);
+    }
     if (parseZeroSource(spec.path) !== undefined) return { size: spec.size, open: async () => new ZeroChunkSource(spec.size) };
     const resolved = await this.resolve(spec.path);
     return { size: spec.size, open: () => FileChunkSource.open(resolved, spec.size, displayPath(spec.path)) };
@@ -126,7 +230,8 @@ export class FsAccess {
         return DISCARD_PLAN;
       }
       const finalPath = await this.authorize(who, 'write', spec.path);
-      return await planFileWrite(finalPath, displayPath(spec.path), mode, spec.mode, spec.size, this.onPartialCreated, listings);
+      const label = displayPath(spec.path);
+      return await planFileWrite(finalPath, label, mode, spec.mode, spec.size, this.onPartialCreated, listings, spec.mtimeMs);
     } catch (err) {
       return failedPlan(err);
     }
@@ -144,6 +249,212 @@ export class FsAccess {
         dir = path.posix.dirname(dir);
       }
     }
+  }
+
+  /**
+   * Expands source paths (DESIGN section 2, THREATS G2, G4, T1, X4): a wildcard in the last
+   * component is matched in its folder (list right there), each match or named path is resolved
+   * and judged (files: `right`; folders: list), and with `recursive` each allowed folder is
+   * walked through a pin of exactly the judged folder, depth first in name order. Entries are
+   * judged before they are reported; a denied one is reported denied and never opened or walked.
+   * Links inside a tree and special files are reported as skipped, never followed or opened.
+   * One source failing (E_PATH, E_NOT_FOUND, E_ACL_DENIED) is that source's answer; going past
+   * `limits` fails the whole request with E_TOO_LARGE.
+   */
+  async expand(who: Principal, paths: readonly string[], recursive: boolean, right: Right, limits: ExpandLimits): Promise<ExpandRoot[]> {
+    const budget = new ExpansionBudget(limits, MAX_EXPAND_REPLY_BYTES);
+    const roots: ExpandRoot[] = [];
+    for (const [source, requested] of paths.entries()) {
+      try {
+        await this.expandSource(who, source, requested, recursive, right, budget, roots);
+      } catch (err) {
+        if (err instanceof ExpansionTooLarge) throw err;
+        budget.count(requested);
+        budget.size(requested, requested);
+        roots.push({ source, path: displayPath(requested), error: coded(err), entries: [] });
+      }
+    }
+    return roots;
+  }
+
+  private async expandSource(
+    who: Principal,
+    source: number,
+    requested: string,
+    recursive: boolean,
+    right: Right,
+    budget: ExpansionBudget,
+    roots: ExpandRoot[],
+  ): Promise<void> {
+    if (right === 'read' && parseZeroSource(requested) !== undefined) {
+      const info = await this.statSource(who, requested);
+      budget.count(requested);
+      budget.size(requested, requested);
+      roots.push({ source, path: requested, info, entries: [] });
+      return;
+    }
+    validateRequestPath(requested, this.pathLimits);
+    const pattern = parseSourcePattern(requested);
+    if (!pattern) {
+      budget.count(requested);
+      roots.push(await this.expandRoot(who, source, requested, recursive, right, budget));
+      return;
+    }
+    const realDir = await this.authorize(who, 'list', pattern.dir);
+    const matches = await this.readFolder(realDir, pattern.dir, budget, (name) => matchesPattern(pattern.pattern, name));
+    if (matches.length === 0) throw new EtxError('E_NOT_FOUND', `no match for ${displayPath(requested)}`);
+    // Each match was counted as it was read.
+    for (const { name } of matches) {
+      const match = joinPath(pattern.dir, name);
+      try {
+        validateRequestPath(match, this.pathLimits);
+        roots.push(await this.expandRoot(who, source, match, recursive, right, budget));
+      } catch (err) {
+        if (err instanceof ExpansionTooLarge) throw err;
+        budget.size(match, requested);
+        roots.push({ source, path: displayPath(match), error: coded(err), entries: [] });
+      }
+    }
+  }
+
+  /** A named path (or a wildcard's match), counted already: followed if a link, as the user named it, then judged. */
+  private async expandRoot(
+    who: Principal,
+    source: number,
+    requested: string,
+    recursive: boolean,
+    right: Right,
+    budget: ExpansionBudget,
+  ): Promise<ExpandRoot> {
+    const resolved = await this.resolve(requested);
+    // Judged before the stat, so a denied path's existence is not told: neither right, no answer.
+    if (!this.acl().allows(who, right, resolved) && !this.acl().allows(who, 'list', resolved)) this.judge(who, right, requested, resolved);
+    let st: import('node:fs').Stats;
+    try {
+      st = await fsp.stat(resolved);
+    } catch (err) {
+      throw toEtxError(err, displayPath(requested));
+    }
+    const info = infoOf(baseName(requested) || '/', st);
+    this.judge(who, st.isDirectory() ? 'list' : right, requested, resolved);
+    budget.size(requested, requested);
+    const entries: ExpandEntry[] = [];
+    if (recursive && st.isDirectory()) await this.walk(who, requested, resolved, '', right, budget, entries);
+    return { source, path: requested, info, entries };
+  }
+
+  /** Appends what `realDir` (judged, listable) holds, and below, to `entries`. */
+  private async walk(
+    who: Principal,
+    requestedDir: string,
+    realDir: string,
+    relDir: string,
+    right: Right,
+    budget: ExpansionBudget,
+    entries: ExpandEntry[],
+  ): Promise<void> {
+    const children = await this.readFolder(realDir, requestedDir, budget);
+    for (const { name, info } of children) {
+      const rel = relDir === '' ? name : `${relDir}/${name}`;
+      const requested = requestedDir === '/' ? `/${name}` : `${requestedDir}/${name}`;
+      // Counted as an entry when its folder was read.
+      budget.size(rel, requestedDir);
+      try {
+        validateRequestPath(requested, this.pathLimits);
+      } catch (err) {
+        // Its name cannot be named in a request: say so, shown safely.
+        entries.push({ path: displayPath(rel), error: coded(err) });
+        continue;
+      }
+      if (!info) {
+        entries.push({ path: rel, error: { code: 'E_NOT_FOUND', message: `${displayPath(requested)} vanished while it was listed` } });
+        continue;
+      }
+      if (info.type === 'symlink') {
+        entries.push({ path: rel, info, skipped: 'a symbolic link (links inside a tree are not followed)' });
+        continue;
+      }
+      if (info.type !== 'file' && info.type !== 'directory') {
+        entries.push({ path: rel, info, skipped: 'not a regular file or folder' });
+        continue;
+      }
+      // Not a link: its real path is the judged folder's plus its name.
+      const real = realDir === '/' ? `/${name}` : `${realDir}/${name}`;
+      try {
+        this.judge(who, info.type === 'directory' ? 'list' : right, requested, real);
+      } catch (err) {
+        entries.push({ path: rel, error: coded(err) });
+        continue;
+      }
+      entries.push({ path: rel, info });
+      if (info.type === 'directory') {
+        try {
+          await this.walk(who, requested, real, rel, right, budget, entries);
+        } catch (err) {
+          if (err instanceof ExpansionTooLarge) throw err;
+          budget.count(requestedDir);
+          budget.size(rel, requestedDir);
+          entries.push({ path: rel, error: coded(err) });
+        }
+      }
+    }
+  }
+
+  /**
+   * The entries of the judged folder `realDir` that `keep` accepts, sorted by name, read through
+   * a pin of that very folder (a folder swapped for a link meanwhile fails, E_PATH). Partials
+   * are never listed. Each name kept counts against the budget as it is read: one past it ends
+   * the request before the folder is read further.
+   */
+  private async readFolder(
+    realDir: string,
+    requestedDir: string,
+    budget: ExpansionBudget,
+    keep: (name: string) => boolean = () => true,
+  ): Promise<FolderEntry[]> {
+    const label = displayPath(requestedDir);
+    const pin = await PinnedDirectory.pin(realDir, label);
+    try {
+      const names: string[] = [];
+      const dir = await fsp.opendir(pin.viaPath);
+      for await (const dirent of dir) {
+        if (isPartialName(dirent.name) || !keep(dirent.name)) continue;
+        budget.count(requestedDir);
+        names.push(dirent.name);
+      }
+      names.sort();
+      const out: FolderEntry[] = [];
+      for (const name of names) {
+        const st = await fsp.lstat(pin.entry(name)).catch(() => undefined);
+        out.push({ name, info: st ? infoOf(name, st) : undefined });
+      }
+      return out;
+    } catch (err) {
+      throw toEtxError(err, label);
+    } finally {
+      await pin.release();
+    }
+  }
+
+  /**
+   * Creates the folders of a recursive copy, parents first, each validated, resolved and judged
+   * (write right) and made inside its pinned parent (mode 0755, less the umask). An existing
+   * folder is fine; anything else there fails that folder only.
+   */
+  async makeFolders(who: Principal, folders: readonly FolderSpec[]): Promise<FoldersMade> {
+    const made: FoldersMade = { outcomes: [], times: [] };
+    for (const spec of folders) {
+      try {
+        validateRequestPath(spec.path, this.pathLimits);
+        const real = await this.authorize(who, 'write', spec.path);
+        await makeFolderIn(real, displayPath(spec.path));
+        made.outcomes.push({ state: 'accepted' });
+        if (spec.mtimeMs) made.times.push({ realPath: real, mtimeMs: spec.mtimeMs });
+      } catch (err) {
+        made.outcomes.push({ state: 'failed', error: coded(err) });
+      }
+    }
+    return made;
   }
 
   async list(who: Principal, requested: string, maxEntries: number): Promise<ListResult> {
@@ -171,4 +482,67 @@ export class FsAccess {
       throw toEtxError(err, label);
     }
   }
+}
+
+/** mkdir of the judged `real` inside its pinned parent (made first, like a file's, if missing). */
+async function makeFolderIn(real: string, label: string): Promise<void> {
+  if (real === '/') return;
+  const parent = parentPath(real);
+  let pin: PinnedDirectory;
+  try {
+    pin = await PinnedDirectory.pin(parent, label);
+  } catch (err) {
+    if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
+    await fsp.mkdir(parent, { recursive: true, mode: 0o755 }).catch((e) => {
+      throw toEtxError(e, `creating the folder of ${label}`);
+    });
+    pin = await PinnedDirectory.pin(parent, label);
+  }
+  try {
+    const at = pin.entry(baseName(real));
+    try {
+      await fsp.mkdir(at, { mode: 0o755 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw toEtxError(err, `creating ${label}`);
+      if (!(await fsp.lstat(at)).isDirectory()) {
+        throw new EtxError('E_NOT_A_DIRECTORY', `${label} exists and is not a folder`);
+      }
+    }
+  } finally {
+    await pin.release();
+  }
+}
+
+/**
+ * Gives folders their source's mtime (and atime), children before parents, each through a pin
+ * of the folder itself, never a path that could have become a link. Best effort: a folder that
+ * moved or vanished keeps its time.
+ */
+export async function setFolderTimes(times: readonly FolderTime[]): Promise<void> {
+  for (const { realPath, mtimeMs } of [...times].reverse()) {
+    try {
+      const pin = await PinnedDirectory.pin(realPath, realPath);
+      try {
+        const t = utimesSeconds(mtimeMs);
+        await fsp.utimes(pin.viaPath, t, t);
+      } finally {
+        await pin.release();
+      }
+    } catch {
+      // Best effort.
+    }
+  }
+}
+
+/**
+ * The receiving session's observer, with the folders' times set once its files are done (or it
+ * failed), before the client hears that the transfer ended.
+ */
+export function withFolderTimes(observer: SessionObserver, times: readonly FolderTime[]): SessionObserver {
+  if (times.length === 0) return observer;
+  return {
+    ...observer,
+    done: (bytes) => void setFolderTimes(times).then(() => observer.done(bytes)),
+    failed: (error) => void setFolderTimes(times).then(() => observer.failed(error)),
+  };
 }

@@ -76,6 +76,11 @@ export class TransferRegistry {
     return true;
   }
 
+  /** Whether `finalPath` is written or claimed now (what `reserve` would refuse), claiming nothing. */
+  busy(finalPath: string): boolean {
+    return this.writers.has(finalPath) || this.reserved.has(finalPath);
+  }
+
   /** Gives back claims of a request that did not become a transfer. */
   release(finalPaths: Iterable<string>): void {
     for (const p of finalPaths) this.reserved.delete(p);

@@ -79,6 +79,17 @@ export interface PartialFileOptions {
   onPartialCreated?: (partialPath: string) => void;
   /** Look for an earlier partial to continue (the plan saw one, or --mode resume). */
   mayResume?: boolean;
+  /** The source's mtime (ms): the published file gets it as its mtime and atime. Unset or 0: left alone. */
+  mtimeMs?: number;
+}
+
+/**
+ * Seconds for utimes from whole milliseconds. A double near 1.7e9 s is off by up to ~120 ns, which
+ * could land just below the millisecond; half a microsecond more keeps every reader's
+ * floor(mtimeMs) on the source's value.
+ */
+export function utimesSeconds(mtimeMs: number): number {
+  return mtimeMs / 1000 + 5e-7;
 }
 
 const DEFAULT_CHECKPOINT_BYTES = 256 * 1024 * 1024;
@@ -336,6 +347,11 @@ export class PartialFileSink implements FileSink {
       // A resumed partial may be longer than the file is now.
       if (this.resumed && (await this.handle.stat()).size !== size) await this.handle.truncate(size);
       await this.handle.chmod(publishedMode(this.options.fileMode));
+      // On the open descriptor, never a path, and before the fsync that makes it durable.
+      if (this.options.mtimeMs) {
+        const t = utimesSeconds(this.options.mtimeMs);
+        await this.handle.utimes(t, t);
+      }
       faultPoint('partial-written');
       await this.handle.sync();
       faultPoint('file-fsynced');

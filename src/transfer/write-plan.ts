@@ -47,6 +47,8 @@ export async function planFileWrite(
   size: number,
   onPartialCreated?: (partialPath: string) => void,
   listings?: DirectoryListings,
+  /** The source's mtime (ms), given to the published file; unset or 0: the time it was written. */
+  mtimeMs?: number,
 ): Promise<WritePlan> {
   try {
     const existing = await fsp.lstat(finalPath).catch((err: NodeJS.ErrnoException) => {
@@ -79,7 +81,19 @@ export async function planFileWrite(
         }
         // From here on, every operation on this file happens inside the pinned folder.
         const pinnedFinal = folder.entry(path.basename(finalPath));
-        const options = { finalPath: pinnedFinal, folder, mode, fileMode, transferId, label, size, chunkSize, onPartialCreated, mayResume };
+        const options = {
+          finalPath: pinnedFinal,
+          folder,
+          mode,
+          fileMode,
+          transferId,
+          label,
+          size,
+          chunkSize,
+          onPartialCreated,
+          mayResume,
+          mtimeMs,
+        };
         try {
           return await PartialFileSink.open(options);
         } catch (err) {

@@ -100,6 +100,31 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     { type: 'prepareReceive', files: [{ path: '/x', size: 1, mode: 0o644 }], mode, streams: 1, chunkSizeBytes: 65536 },
   ]),
   [
+    'prepareReceive dry run',
+    {
+      type: 'prepareReceive',
+      files: [{ path: '/x', size: 1, mode: 0o644 }],
+      mode: 'skip-existing',
+      streams: 4,
+      chunkSizeBytes: 0,
+      dryRun: true,
+    },
+  ],
+  [
+    'receivePlan',
+    {
+      type: 'receivePlan',
+      files: [
+        { state: 'accepted' },
+        { state: 'skipped', reason: '/x exists' },
+        { state: 'failed', error: { code: 'E_ACL_DENIED', message: 'anonymous may not write /y' } },
+      ],
+      freeBytes: 2 ** 53 - 1,
+      neededBytes: 16 * 1024 * 1024 + 1,
+    },
+  ],
+  ['receivePlan nothing to write', { type: 'receivePlan', files: [{ state: 'skipped', reason: '' }], freeBytes: 0, neededBytes: 0 }],
+  [
     'receiveReady',
     {
       type: 'receiveReady',
@@ -207,6 +232,55 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     { type: 'event', event: { transferId: TID, kind: 'transferFailed', error: { code: 'E_CANCELLED', message: 'by user' } } },
   ],
   ['cancel', { type: 'cancel', transferId: TID }],
+  [
+    'prepareReceive with folders and mtimes',
+    {
+      type: 'prepareReceive',
+      files: [{ path: '/d/t/a b', size: 3, mode: 0o644, mtimeMs: 1_700_000_000_123 }],
+      mode: 'new',
+      streams: 2,
+      chunkSizeBytes: 65536,
+      folders: [{ path: '/d/t', mtimeMs: 2 ** 53 - 1 }, { path: '/d/t/empty' }],
+    },
+  ],
+  [
+    'receiveReady with folders',
+    {
+      type: 'receiveReady',
+      transferId: TID,
+      ticket: TICKET,
+      files: [],
+      streams: 1,
+      chunkSizeBytes: 65536,
+      dataAddresses: [],
+      folders: [{ state: 'accepted' }, { state: 'failed', error: { code: 'E_ACL_DENIED', message: 'no' } }],
+    },
+  ],
+  ['expandRequest', { type: 'expandRequest', paths: ['/data/*.vdif', '/data/run 1'], recursive: true, right: 'read' }],
+  ['expandRequest list', { type: 'expandRequest', paths: [], recursive: false, right: 'list' }],
+  [
+    'expandReply',
+    {
+      type: 'expandReply',
+      roots: [
+        {
+          source: 0,
+          path: '/data/run',
+          info: info('run', 'directory'),
+          entries: [
+            { path: 'a.vdif', info: info('a.vdif', 'file', 10) },
+            { path: 'empty', info: info('empty', 'directory') },
+            { path: 'ünï/-x y', info: info('-x y', 'file', 2 ** 53 - 1) },
+            { path: 'link', info: info('link', 'symlink'), skipped: 'a symbolic link' },
+            { path: 'private', error: { code: 'E_ACL_DENIED', message: 'no list' } },
+          ],
+        },
+        { source: 1, path: '/data/../x', error: { code: 'E_PATH', message: '".." component' }, entries: [] },
+        { source: 1, path: '/', info: info('/', 'directory'), entries: [] },
+      ],
+    },
+  ],
+  ['expandReply empty', { type: 'expandReply', roots: [] }],
 ];
 
 describe('control codec round trip', () => {
@@ -223,12 +297,15 @@ describe('control codec round trip', () => {
         'listReply',
         'prepareReceive',
         'receiveReady',
+        'receivePlan',
         'prepareSend',
         'sendReady',
         'connectData',
         'ack',
         'event',
         'cancel',
+        'expandRequest',
+        'expandReply',
       ].sort(),
     );
   });
@@ -612,5 +689,34 @@ describe('decodeEnvelope on hostile input (THREATS D4-D8, D10)', () => {
     const env = decodeEnvelope(bytes, MAX);
     expect(env.msg).toEqual({ type: 'statRequest', paths: ['__proto__'], right: 'read' });
     expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
+  });
+});
+
+describe('expanded paths from a peer (a laptop builds destination paths from them)', () => {
+  const reply = (path: string, root = '/data') =>
+    encodeEnvelope({
+      id: 1,
+      msg: {
+        type: 'expandReply',
+        roots: [{ source: 0, path: root, info: info('x', 'directory'), entries: [{ path, info: info('y', 'file') }] }],
+      },
+    });
+
+  it.each(['..', '../x', 'a/../../x', '/etc/passwd', 'a//b', 'a/', './a', 'a/.', 'a\u0000b', 'a\nb', 'a\u009bb'])(
+    'entry %j is E_PROTOCOL',
+    (bad) => {
+      expectEtx(() => decodeEnvelope(reply(bad), MAX), 'E_PROTOCOL');
+    },
+  );
+
+  it.each(['relative', '/data/..', '//x', '/a/./b', '/a\u0001'])('root %j is E_PROTOCOL', (bad) => {
+    expectEtx(() => decodeEnvelope(reply('ok', bad), MAX), 'E_PROTOCOL');
+  });
+
+  it('names with spaces, unicode, dots and leading dashes pass', () => {
+    for (const ok of ['a b', 'ü/ファイル', '-x', '.hidden/..x', 'a..b']) {
+      const env = decodeEnvelope(reply(ok), MAX);
+      expect(env.msg.type === 'expandReply' && env.msg.roots[0]!.entries[0]!.path).toBe(ok);
+    }
   });
 });

@@ -71,8 +71,14 @@ export namespace etransfer {
         /** Envelope authenticate. */
         authenticate?: (etransfer.Authenticate.$Properties|null);
 
+        /** Envelope expandRequest. */
+        expandRequest?: (etransfer.ExpandRequest.$Properties|null);
+
+        /** Envelope expandReply. */
+        expandReply?: (etransfer.ExpandReply.$Properties|null);
+
         /** Envelope body. */
-        body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate");
+        body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply");
 
         /**
          * Creates a new Envelope instance using the specified properties.
@@ -154,8 +160,14 @@ export namespace etransfer {
             /** Envelope authenticate */
             authenticate?: (etransfer.Authenticate.$Properties|null);
 
+            /** Envelope expandRequest */
+            expandRequest?: (etransfer.ExpandRequest.$Properties|null);
+
+            /** Envelope expandReply */
+            expandReply?: (etransfer.ExpandReply.$Properties|null);
+
             /** Envelope body */
-            body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate");
+            body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -179,9 +191,11 @@ export namespace etransfer {
           event?: etransfer.TransferEvent.$Shape|null;
           cancel?: etransfer.CancelTransfer.$Shape|null;
           authenticate?: etransfer.Authenticate.$Shape|null;
+          expandRequest?: etransfer.ExpandRequest.$Shape|null;
+          expandReply?: etransfer.ExpandReply.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape })
+          ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape })
         );
     }
 
@@ -932,6 +946,9 @@ export namespace etransfer {
         /** FileSpec mode. */
         mode: number;
 
+        /** FileSpec mtimeMs. */
+        mtimeMs: (number|Long);
+
         /**
          * Creates a new FileSpec instance using the specified properties.
          * @param [properties] Properties to set
@@ -973,12 +990,86 @@ export namespace etransfer {
             /** FileSpec mode */
             mode?: (number|null);
 
+            /** FileSpec mtimeMs */
+            mtimeMs?: (number|Long|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a FileSpec. */
         type $Shape = etransfer.FileSpec.$Properties;
+    }
+
+    /**
+     * Properties of a FolderSpec.
+     * @deprecated Use etransfer.FolderSpec.$Properties instead.
+     */
+    interface IFolderSpec extends etransfer.FolderSpec.$Properties {
+    }
+
+    /** Represents a FolderSpec. */
+    class FolderSpec {
+
+        /**
+         * Constructs a new FolderSpec.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.FolderSpec.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** FolderSpec path. */
+        path: string;
+
+        /** FolderSpec mtimeMs. */
+        mtimeMs: (number|Long);
+
+        /**
+         * Creates a new FolderSpec instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns FolderSpec instance
+         */
+        static create(properties: etransfer.FolderSpec.$Shape): etransfer.FolderSpec & etransfer.FolderSpec.$Shape;
+        static create(properties?: etransfer.FolderSpec.$Properties): etransfer.FolderSpec;
+
+        /**
+         * Encodes the specified FolderSpec message. Does not implicitly {@link etransfer.FolderSpec.verify|verify} messages.
+         * @param message FolderSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.FolderSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a FolderSpec message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.FolderSpec & etransfer.FolderSpec.$Shape} FolderSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.FolderSpec & etransfer.FolderSpec.$Shape;
+    }
+
+    namespace FolderSpec {
+
+        /** Properties of a FolderSpec. */
+        interface $Properties {
+
+            /** FolderSpec path */
+            path?: (string|null);
+
+            /** FolderSpec mtimeMs */
+            mtimeMs?: (number|Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a FolderSpec. */
+        type $Shape = etransfer.FolderSpec.$Properties;
     }
 
     /**
@@ -1011,6 +1102,12 @@ export namespace etransfer {
 
         /** PrepareReceive chunkSizeBytes. */
         chunkSizeBytes: number;
+
+        /** PrepareReceive dryRun. */
+        dryRun: boolean;
+
+        /** PrepareReceive folders. */
+        folders: etransfer.FolderSpec.$Properties[];
 
         /**
          * Creates a new PrepareReceive instance using the specified properties.
@@ -1056,6 +1153,12 @@ export namespace etransfer {
             /** PrepareReceive chunkSizeBytes */
             chunkSizeBytes?: (number|null);
 
+            /** PrepareReceive dryRun */
+            dryRun?: (boolean|null);
+
+            /** PrepareReceive folders */
+            folders?: (etransfer.FolderSpec.$Properties[]|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
@@ -1100,6 +1203,18 @@ export namespace etransfer {
 
         /** ReceiveReady dataAddresses. */
         dataAddresses: string[];
+
+        /** ReceiveReady dryRun. */
+        dryRun: boolean;
+
+        /** ReceiveReady freeBytes. */
+        freeBytes: (number|Long);
+
+        /** ReceiveReady neededBytes. */
+        neededBytes: (number|Long);
+
+        /** ReceiveReady folders. */
+        folders: etransfer.Status.$Properties[];
 
         /**
          * Creates a new ReceiveReady instance using the specified properties.
@@ -1150,6 +1265,18 @@ export namespace etransfer {
 
             /** ReceiveReady dataAddresses */
             dataAddresses?: (string[]|null);
+
+            /** ReceiveReady dryRun */
+            dryRun?: (boolean|null);
+
+            /** ReceiveReady freeBytes */
+            freeBytes?: (number|Long|null);
+
+            /** ReceiveReady neededBytes */
+            neededBytes?: (number|Long|null);
+
+            /** ReceiveReady folders */
+            folders?: (etransfer.Status.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1742,5 +1869,313 @@ export namespace etransfer {
 
         /** Shape of an Authenticate. */
         type $Shape = etransfer.Authenticate.$Properties;
+    }
+
+    /**
+     * Properties of an ExpandRequest.
+     * @deprecated Use etransfer.ExpandRequest.$Properties instead.
+     */
+    interface IExpandRequest extends etransfer.ExpandRequest.$Properties {
+    }
+
+    /** Represents an ExpandRequest. */
+    class ExpandRequest {
+
+        /**
+         * Constructs a new ExpandRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ExpandRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ExpandRequest paths. */
+        paths: string[];
+
+        /** ExpandRequest recursive. */
+        recursive: boolean;
+
+        /** ExpandRequest right. */
+        right: string;
+
+        /**
+         * Creates a new ExpandRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ExpandRequest instance
+         */
+        static create(properties: etransfer.ExpandRequest.$Shape): etransfer.ExpandRequest & etransfer.ExpandRequest.$Shape;
+        static create(properties?: etransfer.ExpandRequest.$Properties): etransfer.ExpandRequest;
+
+        /**
+         * Encodes the specified ExpandRequest message. Does not implicitly {@link etransfer.ExpandRequest.verify|verify} messages.
+         * @param message ExpandRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ExpandRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an ExpandRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ExpandRequest & etransfer.ExpandRequest.$Shape} ExpandRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ExpandRequest & etransfer.ExpandRequest.$Shape;
+    }
+
+    namespace ExpandRequest {
+
+        /** Properties of an ExpandRequest. */
+        interface $Properties {
+
+            /** ExpandRequest paths */
+            paths?: (string[]|null);
+
+            /** ExpandRequest recursive */
+            recursive?: (boolean|null);
+
+            /** ExpandRequest right */
+            right?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an ExpandRequest. */
+        type $Shape = etransfer.ExpandRequest.$Properties;
+    }
+
+    /**
+     * Properties of an ExpandEntry.
+     * @deprecated Use etransfer.ExpandEntry.$Properties instead.
+     */
+    interface IExpandEntry extends etransfer.ExpandEntry.$Properties {
+    }
+
+    /** Represents an ExpandEntry. */
+    class ExpandEntry {
+
+        /**
+         * Constructs a new ExpandEntry.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ExpandEntry.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ExpandEntry path. */
+        path: string;
+
+        /** ExpandEntry status. */
+        status?: (etransfer.Status.$Properties|null);
+
+        /** ExpandEntry info. */
+        info?: (etransfer.FileInfo.$Properties|null);
+
+        /**
+         * Creates a new ExpandEntry instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ExpandEntry instance
+         */
+        static create(properties: etransfer.ExpandEntry.$Shape): etransfer.ExpandEntry & etransfer.ExpandEntry.$Shape;
+        static create(properties?: etransfer.ExpandEntry.$Properties): etransfer.ExpandEntry;
+
+        /**
+         * Encodes the specified ExpandEntry message. Does not implicitly {@link etransfer.ExpandEntry.verify|verify} messages.
+         * @param message ExpandEntry message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ExpandEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an ExpandEntry message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ExpandEntry & etransfer.ExpandEntry.$Shape} ExpandEntry
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ExpandEntry & etransfer.ExpandEntry.$Shape;
+    }
+
+    namespace ExpandEntry {
+
+        /** Properties of an ExpandEntry. */
+        interface $Properties {
+
+            /** ExpandEntry path */
+            path?: (string|null);
+
+            /** ExpandEntry status */
+            status?: (etransfer.Status.$Properties|null);
+
+            /** ExpandEntry info */
+            info?: (etransfer.FileInfo.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an ExpandEntry. */
+        type $Shape = etransfer.ExpandEntry.$Properties;
+    }
+
+    /**
+     * Properties of an ExpandRoot.
+     * @deprecated Use etransfer.ExpandRoot.$Properties instead.
+     */
+    interface IExpandRoot extends etransfer.ExpandRoot.$Properties {
+    }
+
+    /** Represents an ExpandRoot. */
+    class ExpandRoot {
+
+        /**
+         * Constructs a new ExpandRoot.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ExpandRoot.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ExpandRoot source. */
+        source: number;
+
+        /** ExpandRoot path. */
+        path: string;
+
+        /** ExpandRoot status. */
+        status?: (etransfer.Status.$Properties|null);
+
+        /** ExpandRoot info. */
+        info?: (etransfer.FileInfo.$Properties|null);
+
+        /** ExpandRoot entries. */
+        entries: etransfer.ExpandEntry.$Properties[];
+
+        /**
+         * Creates a new ExpandRoot instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ExpandRoot instance
+         */
+        static create(properties: etransfer.ExpandRoot.$Shape): etransfer.ExpandRoot & etransfer.ExpandRoot.$Shape;
+        static create(properties?: etransfer.ExpandRoot.$Properties): etransfer.ExpandRoot;
+
+        /**
+         * Encodes the specified ExpandRoot message. Does not implicitly {@link etransfer.ExpandRoot.verify|verify} messages.
+         * @param message ExpandRoot message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ExpandRoot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an ExpandRoot message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ExpandRoot & etransfer.ExpandRoot.$Shape} ExpandRoot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ExpandRoot & etransfer.ExpandRoot.$Shape;
+    }
+
+    namespace ExpandRoot {
+
+        /** Properties of an ExpandRoot. */
+        interface $Properties {
+
+            /** ExpandRoot source */
+            source?: (number|null);
+
+            /** ExpandRoot path */
+            path?: (string|null);
+
+            /** ExpandRoot status */
+            status?: (etransfer.Status.$Properties|null);
+
+            /** ExpandRoot info */
+            info?: (etransfer.FileInfo.$Properties|null);
+
+            /** ExpandRoot entries */
+            entries?: (etransfer.ExpandEntry.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an ExpandRoot. */
+        type $Shape = etransfer.ExpandRoot.$Properties;
+    }
+
+    /**
+     * Properties of an ExpandReply.
+     * @deprecated Use etransfer.ExpandReply.$Properties instead.
+     */
+    interface IExpandReply extends etransfer.ExpandReply.$Properties {
+    }
+
+    /** Represents an ExpandReply. */
+    class ExpandReply {
+
+        /**
+         * Constructs a new ExpandReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ExpandReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ExpandReply roots. */
+        roots: etransfer.ExpandRoot.$Properties[];
+
+        /**
+         * Creates a new ExpandReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ExpandReply instance
+         */
+        static create(properties: etransfer.ExpandReply.$Shape): etransfer.ExpandReply & etransfer.ExpandReply.$Shape;
+        static create(properties?: etransfer.ExpandReply.$Properties): etransfer.ExpandReply;
+
+        /**
+         * Encodes the specified ExpandReply message. Does not implicitly {@link etransfer.ExpandReply.verify|verify} messages.
+         * @param message ExpandReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ExpandReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an ExpandReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ExpandReply & etransfer.ExpandReply.$Shape} ExpandReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ExpandReply & etransfer.ExpandReply.$Shape;
+    }
+
+    namespace ExpandReply {
+
+        /** Properties of an ExpandReply. */
+        interface $Properties {
+
+            /** ExpandReply roots */
+            roots?: (etransfer.ExpandRoot.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an ExpandReply. */
+        type $Shape = etransfer.ExpandReply.$Properties;
     }
 }

@@ -38,7 +38,9 @@ export const etransfer = $root.etransfer = (() => {
          * @property {etransfer.TransferEvent.$Properties|null} [event] Envelope event
          * @property {etransfer.CancelTransfer.$Properties|null} [cancel] Envelope cancel
          * @property {etransfer.Authenticate.$Properties|null} [authenticate] Envelope authenticate
-         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"} [body] Envelope body
+         * @property {etransfer.ExpandRequest.$Properties|null} [expandRequest] Envelope expandRequest
+         * @property {etransfer.ExpandReply.$Properties|null} [expandReply] Envelope expandReply
+         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"} [body] Envelope body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -69,9 +71,11 @@ export const etransfer = $root.etransfer = (() => {
          *   event?: etransfer.TransferEvent.$Shape|null;
          *   cancel?: etransfer.CancelTransfer.$Shape|null;
          *   authenticate?: etransfer.Authenticate.$Shape|null;
+         *   expandRequest?: etransfer.ExpandRequest.$Shape|null;
+         *   expandReply?: etransfer.ExpandReply.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape })
+         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape })
          * )} etransfer.Envelope.$Shape
          */
 
@@ -218,17 +222,33 @@ export const etransfer = $root.etransfer = (() => {
          */
         Envelope.prototype.authenticate = null;
 
+        /**
+         * Envelope expandRequest.
+         * @member {etransfer.ExpandRequest.$Properties|null|undefined} expandRequest
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.expandRequest = null;
+
+        /**
+         * Envelope expandReply.
+         * @member {etransfer.ExpandReply.$Properties|null|undefined} expandReply
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.expandReply = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Envelope body.
-         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|undefined} body
+         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|undefined} body
          * @memberof etransfer.Envelope
          * @instance
          */
         $Object.defineProperty(Envelope.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate"]),
+            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate", "expandRequest", "expandReply"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -296,6 +316,10 @@ export const etransfer = $root.etransfer = (() => {
                 $root.etransfer.CancelTransfer.encode(message.cancel, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
             if (message.authenticate != null && $Object.hasOwnProperty.call(message, "authenticate"))
                 $root.etransfer.Authenticate.encode(message.authenticate, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+            if (message.expandRequest != null && $Object.hasOwnProperty.call(message, "expandRequest"))
+                $root.etransfer.ExpandRequest.encode(message.expandRequest, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+            if (message.expandReply != null && $Object.hasOwnProperty.call(message, "expandReply"))
+                $root.etransfer.ExpandReply.encode(message.expandReply, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -452,6 +476,20 @@ export const etransfer = $root.etransfer = (() => {
                             break;
                         message.authenticate = $root.etransfer.Authenticate.decode(reader, reader.size(), $undefined, _depth + 1, message.authenticate);
                         message.body = "authenticate";
+                        continue;
+                    }
+                case 17: {
+                        if (wireType !== 2)
+                            break;
+                        message.expandRequest = $root.etransfer.ExpandRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.expandRequest);
+                        message.body = "expandRequest";
+                        continue;
+                    }
+                case 18: {
+                        if (wireType !== 2)
+                            break;
+                        message.expandReply = $root.etransfer.ExpandReply.decode(reader, reader.size(), $undefined, _depth + 1, message.expandReply);
+                        message.body = "expandReply";
                         continue;
                     }
                 }
@@ -2205,6 +2243,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {string|null} [path] FileSpec path
          * @property {number|Long|null} [size] FileSpec size
          * @property {number|null} [mode] FileSpec mode
+         * @property {number|Long|null} [mtimeMs] FileSpec mtimeMs
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2261,6 +2300,14 @@ export const etransfer = $root.etransfer = (() => {
         FileSpec.prototype.mode = 0;
 
         /**
+         * FileSpec mtimeMs.
+         * @member {number|Long} mtimeMs
+         * @memberof etransfer.FileSpec
+         * @instance
+         */
+        FileSpec.prototype.mtimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new FileSpec instance using the specified properties.
          * @function create
          * @memberof etransfer.FileSpec
@@ -2298,6 +2345,8 @@ export const etransfer = $root.etransfer = (() => {
                 writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.size);
             if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
                 writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.mode);
+            if (message.mtimeMs != null && $Object.hasOwnProperty.call(message, "mtimeMs") && (typeof message.mtimeMs === "object" ? message.mtimeMs.low || message.mtimeMs.high : message.mtimeMs !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.mtimeMs);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2369,6 +2418,15 @@ export const etransfer = $root.etransfer = (() => {
                             delete message.mode;
                         continue;
                     }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mtimeMs = value;
+                        else
+                            delete message.mtimeMs;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2389,6 +2447,178 @@ export const etransfer = $root.etransfer = (() => {
         return FileSpec;
     })();
 
+    etransfer.FolderSpec = (function() {
+
+        /**
+         * Properties of a FolderSpec.
+         * @typedef {Object} etransfer.FolderSpec.$Properties
+         * @property {string|null} [path] FolderSpec path
+         * @property {number|Long|null} [mtimeMs] FolderSpec mtimeMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a FolderSpec.
+         * @memberof etransfer
+         * @interface IFolderSpec
+         * @augments etransfer.FolderSpec.$Properties
+         * @deprecated Use etransfer.FolderSpec.$Properties instead.
+         */
+
+        /**
+         * Shape of a FolderSpec.
+         * @typedef {etransfer.FolderSpec.$Properties} etransfer.FolderSpec.$Shape
+         */
+
+        /**
+         * Constructs a new FolderSpec.
+         * @memberof etransfer
+         * @classdesc Represents a FolderSpec.
+         * @constructor
+         * @param {etransfer.FolderSpec.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const FolderSpec = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * FolderSpec path.
+         * @member {string} path
+         * @memberof etransfer.FolderSpec
+         * @instance
+         */
+        FolderSpec.prototype.path = "";
+
+        /**
+         * FolderSpec mtimeMs.
+         * @member {number|Long} mtimeMs
+         * @memberof etransfer.FolderSpec
+         * @instance
+         */
+        FolderSpec.prototype.mtimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new FolderSpec instance using the specified properties.
+         * @function create
+         * @memberof etransfer.FolderSpec
+         * @static
+         * @param {etransfer.FolderSpec.$Properties=} [properties] Properties to set
+         * @returns {etransfer.FolderSpec} FolderSpec instance
+         * @type {{
+         *   (properties: etransfer.FolderSpec.$Shape): etransfer.FolderSpec & etransfer.FolderSpec.$Shape;
+         *   (properties?: etransfer.FolderSpec.$Properties): etransfer.FolderSpec;
+         * }}
+         */
+        FolderSpec.create = function(properties) {
+            return new FolderSpec(properties);
+        };
+
+        /**
+         * Encodes the specified FolderSpec message. Does not implicitly {@link etransfer.FolderSpec.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.FolderSpec
+         * @static
+         * @param {etransfer.FolderSpec.$Properties} message FolderSpec message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        FolderSpec.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+            if (message.mtimeMs != null && $Object.hasOwnProperty.call(message, "mtimeMs") && (typeof message.mtimeMs === "object" ? message.mtimeMs.low || message.mtimeMs.high : message.mtimeMs !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.mtimeMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a FolderSpec message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.FolderSpec
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.FolderSpec & etransfer.FolderSpec.$Shape} FolderSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        FolderSpec.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.FolderSpec();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mtimeMs = value;
+                        else
+                            delete message.mtimeMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return FolderSpec;
+    })();
+
     etransfer.PrepareReceive = (function() {
 
         /**
@@ -2398,6 +2628,8 @@ export const etransfer = $root.etransfer = (() => {
          * @property {etransfer.WriteMode|null} [mode] PrepareReceive mode
          * @property {number|null} [streams] PrepareReceive streams
          * @property {number|null} [chunkSizeBytes] PrepareReceive chunkSizeBytes
+         * @property {boolean|null} [dryRun] PrepareReceive dryRun
+         * @property {Array.<etransfer.FolderSpec.$Properties>|null} [folders] PrepareReceive folders
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2424,6 +2656,7 @@ export const etransfer = $root.etransfer = (() => {
          */
         const PrepareReceive = function (properties) {
             this.files = [];
+            this.folders = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2461,6 +2694,22 @@ export const etransfer = $root.etransfer = (() => {
          * @instance
          */
         PrepareReceive.prototype.chunkSizeBytes = 0;
+
+        /**
+         * PrepareReceive dryRun.
+         * @member {boolean} dryRun
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.dryRun = false;
+
+        /**
+         * PrepareReceive folders.
+         * @member {Array.<etransfer.FolderSpec.$Properties>} folders
+         * @memberof etransfer.PrepareReceive
+         * @instance
+         */
+        PrepareReceive.prototype.folders = $util.emptyArray;
 
         /**
          * Creates a new PrepareReceive instance using the specified properties.
@@ -2503,6 +2752,11 @@ export const etransfer = $root.etransfer = (() => {
                 writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.streams);
             if (message.chunkSizeBytes != null && $Object.hasOwnProperty.call(message, "chunkSizeBytes") && message.chunkSizeBytes !== 0)
                 writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.chunkSizeBytes);
+            if (message.dryRun != null && $Object.hasOwnProperty.call(message, "dryRun") && message.dryRun !== false)
+                writer.uint32(/* id 5, wireType 0 =*/40).bool(message.dryRun);
+            if (message.folders != null && message.folders.length)
+                for (let i = 0; i < message.folders.length; ++i)
+                    $root.etransfer.FolderSpec.encode(message.folders[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2582,6 +2836,23 @@ export const etransfer = $root.etransfer = (() => {
                             delete message.chunkSizeBytes;
                         continue;
                     }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.dryRun = value;
+                        else
+                            delete message.dryRun;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.folders && message.folders.length))
+                            message.folders = [];
+                        message.folders.push($root.etransfer.FolderSpec.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2613,6 +2884,10 @@ export const etransfer = $root.etransfer = (() => {
          * @property {number|null} [streams] ReceiveReady streams
          * @property {number|null} [chunkSizeBytes] ReceiveReady chunkSizeBytes
          * @property {Array.<string>|null} [dataAddresses] ReceiveReady dataAddresses
+         * @property {boolean|null} [dryRun] ReceiveReady dryRun
+         * @property {number|Long|null} [freeBytes] ReceiveReady freeBytes
+         * @property {number|Long|null} [neededBytes] ReceiveReady neededBytes
+         * @property {Array.<etransfer.Status.$Properties>|null} [folders] ReceiveReady folders
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2640,6 +2915,7 @@ export const etransfer = $root.etransfer = (() => {
         const ReceiveReady = function (properties) {
             this.files = [];
             this.dataAddresses = [];
+            this.folders = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2695,6 +2971,38 @@ export const etransfer = $root.etransfer = (() => {
         ReceiveReady.prototype.dataAddresses = $util.emptyArray;
 
         /**
+         * ReceiveReady dryRun.
+         * @member {boolean} dryRun
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.dryRun = false;
+
+        /**
+         * ReceiveReady freeBytes.
+         * @member {number|Long} freeBytes
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.freeBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ReceiveReady neededBytes.
+         * @member {number|Long} neededBytes
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.neededBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ReceiveReady folders.
+         * @member {Array.<etransfer.Status.$Properties>} folders
+         * @memberof etransfer.ReceiveReady
+         * @instance
+         */
+        ReceiveReady.prototype.folders = $util.emptyArray;
+
+        /**
          * Creates a new ReceiveReady instance using the specified properties.
          * @function create
          * @memberof etransfer.ReceiveReady
@@ -2740,6 +3048,15 @@ export const etransfer = $root.etransfer = (() => {
             if (message.dataAddresses != null && message.dataAddresses.length)
                 for (let i = 0; i < message.dataAddresses.length; ++i)
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.dataAddresses[i]);
+            if (message.dryRun != null && $Object.hasOwnProperty.call(message, "dryRun") && message.dryRun !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.dryRun);
+            if (message.freeBytes != null && $Object.hasOwnProperty.call(message, "freeBytes") && (typeof message.freeBytes === "object" ? message.freeBytes.low || message.freeBytes.high : message.freeBytes !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.freeBytes);
+            if (message.neededBytes != null && $Object.hasOwnProperty.call(message, "neededBytes") && (typeof message.neededBytes === "object" ? message.neededBytes.low || message.neededBytes.high : message.neededBytes !== 0))
+                writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.neededBytes);
+            if (message.folders != null && message.folders.length)
+                for (let i = 0; i < message.folders.length; ++i)
+                    $root.etransfer.Status.encode(message.folders[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2834,6 +3151,41 @@ export const etransfer = $root.etransfer = (() => {
                         if (!(message.dataAddresses && message.dataAddresses.length))
                             message.dataAddresses = [];
                         message.dataAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.dryRun = value;
+                        else
+                            delete message.dryRun;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.freeBytes = value;
+                        else
+                            delete message.freeBytes;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.neededBytes = value;
+                        else
+                            delete message.neededBytes;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.folders && message.folders.length))
+                            message.folders = [];
+                        message.folders.push($root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1));
                         continue;
                     }
                 }
@@ -4317,6 +4669,765 @@ export const etransfer = $root.etransfer = (() => {
         };
 
         return Authenticate;
+    })();
+
+    etransfer.ExpandRequest = (function() {
+
+        /**
+         * Properties of an ExpandRequest.
+         * @typedef {Object} etransfer.ExpandRequest.$Properties
+         * @property {Array.<string>|null} [paths] ExpandRequest paths
+         * @property {boolean|null} [recursive] ExpandRequest recursive
+         * @property {string|null} [right] ExpandRequest right
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ExpandRequest.
+         * @memberof etransfer
+         * @interface IExpandRequest
+         * @augments etransfer.ExpandRequest.$Properties
+         * @deprecated Use etransfer.ExpandRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an ExpandRequest.
+         * @typedef {etransfer.ExpandRequest.$Properties} etransfer.ExpandRequest.$Shape
+         */
+
+        /**
+         * Constructs a new ExpandRequest.
+         * @memberof etransfer
+         * @classdesc Represents an ExpandRequest.
+         * @constructor
+         * @param {etransfer.ExpandRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ExpandRequest = function (properties) {
+            this.paths = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ExpandRequest paths.
+         * @member {Array.<string>} paths
+         * @memberof etransfer.ExpandRequest
+         * @instance
+         */
+        ExpandRequest.prototype.paths = $util.emptyArray;
+
+        /**
+         * ExpandRequest recursive.
+         * @member {boolean} recursive
+         * @memberof etransfer.ExpandRequest
+         * @instance
+         */
+        ExpandRequest.prototype.recursive = false;
+
+        /**
+         * ExpandRequest right.
+         * @member {string} right
+         * @memberof etransfer.ExpandRequest
+         * @instance
+         */
+        ExpandRequest.prototype.right = "";
+
+        /**
+         * Creates a new ExpandRequest instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ExpandRequest
+         * @static
+         * @param {etransfer.ExpandRequest.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ExpandRequest} ExpandRequest instance
+         * @type {{
+         *   (properties: etransfer.ExpandRequest.$Shape): etransfer.ExpandRequest & etransfer.ExpandRequest.$Shape;
+         *   (properties?: etransfer.ExpandRequest.$Properties): etransfer.ExpandRequest;
+         * }}
+         */
+        ExpandRequest.create = function(properties) {
+            return new ExpandRequest(properties);
+        };
+
+        /**
+         * Encodes the specified ExpandRequest message. Does not implicitly {@link etransfer.ExpandRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ExpandRequest
+         * @static
+         * @param {etransfer.ExpandRequest.$Properties} message ExpandRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ExpandRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.paths != null && message.paths.length)
+                for (let i = 0; i < message.paths.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.paths[i]);
+            if (message.recursive != null && $Object.hasOwnProperty.call(message, "recursive") && message.recursive !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.recursive);
+            if (message.right != null && $Object.hasOwnProperty.call(message, "right") && message.right !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.right);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an ExpandRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ExpandRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ExpandRequest & etransfer.ExpandRequest.$Shape} ExpandRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ExpandRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ExpandRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.paths && message.paths.length))
+                            message.paths = [];
+                        message.paths.push(reader.stringVerify());
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.recursive = value;
+                        else
+                            delete message.recursive;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.right = value;
+                        else
+                            delete message.right;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ExpandRequest;
+    })();
+
+    etransfer.ExpandEntry = (function() {
+
+        /**
+         * Properties of an ExpandEntry.
+         * @typedef {Object} etransfer.ExpandEntry.$Properties
+         * @property {string|null} [path] ExpandEntry path
+         * @property {etransfer.Status.$Properties|null} [status] ExpandEntry status
+         * @property {etransfer.FileInfo.$Properties|null} [info] ExpandEntry info
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ExpandEntry.
+         * @memberof etransfer
+         * @interface IExpandEntry
+         * @augments etransfer.ExpandEntry.$Properties
+         * @deprecated Use etransfer.ExpandEntry.$Properties instead.
+         */
+
+        /**
+         * Shape of an ExpandEntry.
+         * @typedef {etransfer.ExpandEntry.$Properties} etransfer.ExpandEntry.$Shape
+         */
+
+        /**
+         * Constructs a new ExpandEntry.
+         * @memberof etransfer
+         * @classdesc Represents an ExpandEntry.
+         * @constructor
+         * @param {etransfer.ExpandEntry.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ExpandEntry = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ExpandEntry path.
+         * @member {string} path
+         * @memberof etransfer.ExpandEntry
+         * @instance
+         */
+        ExpandEntry.prototype.path = "";
+
+        /**
+         * ExpandEntry status.
+         * @member {etransfer.Status.$Properties|null|undefined} status
+         * @memberof etransfer.ExpandEntry
+         * @instance
+         */
+        ExpandEntry.prototype.status = null;
+
+        /**
+         * ExpandEntry info.
+         * @member {etransfer.FileInfo.$Properties|null|undefined} info
+         * @memberof etransfer.ExpandEntry
+         * @instance
+         */
+        ExpandEntry.prototype.info = null;
+
+        /**
+         * Creates a new ExpandEntry instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ExpandEntry
+         * @static
+         * @param {etransfer.ExpandEntry.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ExpandEntry} ExpandEntry instance
+         * @type {{
+         *   (properties: etransfer.ExpandEntry.$Shape): etransfer.ExpandEntry & etransfer.ExpandEntry.$Shape;
+         *   (properties?: etransfer.ExpandEntry.$Properties): etransfer.ExpandEntry;
+         * }}
+         */
+        ExpandEntry.create = function(properties) {
+            return new ExpandEntry(properties);
+        };
+
+        /**
+         * Encodes the specified ExpandEntry message. Does not implicitly {@link etransfer.ExpandEntry.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ExpandEntry
+         * @static
+         * @param {etransfer.ExpandEntry.$Properties} message ExpandEntry message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ExpandEntry.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                $root.etransfer.Status.encode(message.status, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.info != null && $Object.hasOwnProperty.call(message, "info"))
+                $root.etransfer.FileInfo.encode(message.info, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an ExpandEntry message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ExpandEntry
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ExpandEntry & etransfer.ExpandEntry.$Shape} ExpandEntry
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ExpandEntry.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ExpandEntry();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.status = $root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1, message.status);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.info = $root.etransfer.FileInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.info);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ExpandEntry;
+    })();
+
+    etransfer.ExpandRoot = (function() {
+
+        /**
+         * Properties of an ExpandRoot.
+         * @typedef {Object} etransfer.ExpandRoot.$Properties
+         * @property {number|null} [source] ExpandRoot source
+         * @property {string|null} [path] ExpandRoot path
+         * @property {etransfer.Status.$Properties|null} [status] ExpandRoot status
+         * @property {etransfer.FileInfo.$Properties|null} [info] ExpandRoot info
+         * @property {Array.<etransfer.ExpandEntry.$Properties>|null} [entries] ExpandRoot entries
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ExpandRoot.
+         * @memberof etransfer
+         * @interface IExpandRoot
+         * @augments etransfer.ExpandRoot.$Properties
+         * @deprecated Use etransfer.ExpandRoot.$Properties instead.
+         */
+
+        /**
+         * Shape of an ExpandRoot.
+         * @typedef {etransfer.ExpandRoot.$Properties} etransfer.ExpandRoot.$Shape
+         */
+
+        /**
+         * Constructs a new ExpandRoot.
+         * @memberof etransfer
+         * @classdesc Represents an ExpandRoot.
+         * @constructor
+         * @param {etransfer.ExpandRoot.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ExpandRoot = function (properties) {
+            this.entries = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ExpandRoot source.
+         * @member {number} source
+         * @memberof etransfer.ExpandRoot
+         * @instance
+         */
+        ExpandRoot.prototype.source = 0;
+
+        /**
+         * ExpandRoot path.
+         * @member {string} path
+         * @memberof etransfer.ExpandRoot
+         * @instance
+         */
+        ExpandRoot.prototype.path = "";
+
+        /**
+         * ExpandRoot status.
+         * @member {etransfer.Status.$Properties|null|undefined} status
+         * @memberof etransfer.ExpandRoot
+         * @instance
+         */
+        ExpandRoot.prototype.status = null;
+
+        /**
+         * ExpandRoot info.
+         * @member {etransfer.FileInfo.$Properties|null|undefined} info
+         * @memberof etransfer.ExpandRoot
+         * @instance
+         */
+        ExpandRoot.prototype.info = null;
+
+        /**
+         * ExpandRoot entries.
+         * @member {Array.<etransfer.ExpandEntry.$Properties>} entries
+         * @memberof etransfer.ExpandRoot
+         * @instance
+         */
+        ExpandRoot.prototype.entries = $util.emptyArray;
+
+        /**
+         * Creates a new ExpandRoot instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ExpandRoot
+         * @static
+         * @param {etransfer.ExpandRoot.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ExpandRoot} ExpandRoot instance
+         * @type {{
+         *   (properties: etransfer.ExpandRoot.$Shape): etransfer.ExpandRoot & etransfer.ExpandRoot.$Shape;
+         *   (properties?: etransfer.ExpandRoot.$Properties): etransfer.ExpandRoot;
+         * }}
+         */
+        ExpandRoot.create = function(properties) {
+            return new ExpandRoot(properties);
+        };
+
+        /**
+         * Encodes the specified ExpandRoot message. Does not implicitly {@link etransfer.ExpandRoot.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ExpandRoot
+         * @static
+         * @param {etransfer.ExpandRoot.$Properties} message ExpandRoot message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ExpandRoot.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.source);
+            if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.path);
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                $root.etransfer.Status.encode(message.status, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.info != null && $Object.hasOwnProperty.call(message, "info"))
+                $root.etransfer.FileInfo.encode(message.info, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.entries != null && message.entries.length)
+                for (let i = 0; i < message.entries.length; ++i)
+                    $root.etransfer.ExpandEntry.encode(message.entries[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an ExpandRoot message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ExpandRoot
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ExpandRoot & etransfer.ExpandRoot.$Shape} ExpandRoot
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ExpandRoot.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ExpandRoot();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.source = value;
+                        else
+                            delete message.source;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.path = value;
+                        else
+                            delete message.path;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.status = $root.etransfer.Status.decode(reader, reader.size(), $undefined, _depth + 1, message.status);
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.info = $root.etransfer.FileInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.info);
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.entries && message.entries.length))
+                            message.entries = [];
+                        message.entries.push($root.etransfer.ExpandEntry.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ExpandRoot;
+    })();
+
+    etransfer.ExpandReply = (function() {
+
+        /**
+         * Properties of an ExpandReply.
+         * @typedef {Object} etransfer.ExpandReply.$Properties
+         * @property {Array.<etransfer.ExpandRoot.$Properties>|null} [roots] ExpandReply roots
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an ExpandReply.
+         * @memberof etransfer
+         * @interface IExpandReply
+         * @augments etransfer.ExpandReply.$Properties
+         * @deprecated Use etransfer.ExpandReply.$Properties instead.
+         */
+
+        /**
+         * Shape of an ExpandReply.
+         * @typedef {etransfer.ExpandReply.$Properties} etransfer.ExpandReply.$Shape
+         */
+
+        /**
+         * Constructs a new ExpandReply.
+         * @memberof etransfer
+         * @classdesc Represents an ExpandReply.
+         * @constructor
+         * @param {etransfer.ExpandReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ExpandReply = function (properties) {
+            this.roots = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ExpandReply roots.
+         * @member {Array.<etransfer.ExpandRoot.$Properties>} roots
+         * @memberof etransfer.ExpandReply
+         * @instance
+         */
+        ExpandReply.prototype.roots = $util.emptyArray;
+
+        /**
+         * Creates a new ExpandReply instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ExpandReply
+         * @static
+         * @param {etransfer.ExpandReply.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ExpandReply} ExpandReply instance
+         * @type {{
+         *   (properties: etransfer.ExpandReply.$Shape): etransfer.ExpandReply & etransfer.ExpandReply.$Shape;
+         *   (properties?: etransfer.ExpandReply.$Properties): etransfer.ExpandReply;
+         * }}
+         */
+        ExpandReply.create = function(properties) {
+            return new ExpandReply(properties);
+        };
+
+        /**
+         * Encodes the specified ExpandReply message. Does not implicitly {@link etransfer.ExpandReply.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ExpandReply
+         * @static
+         * @param {etransfer.ExpandReply.$Properties} message ExpandReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ExpandReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.roots != null && message.roots.length)
+                for (let i = 0; i < message.roots.length; ++i)
+                    $root.etransfer.ExpandRoot.encode(message.roots[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an ExpandReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ExpandReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ExpandReply & etransfer.ExpandReply.$Shape} ExpandReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ExpandReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ExpandReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.roots && message.roots.length))
+                            message.roots = [];
+                        message.roots.push($root.etransfer.ExpandRoot.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ExpandReply;
     })();
 
     return etransfer;
