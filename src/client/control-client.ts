@@ -33,6 +33,9 @@ type Hello = MessageOf<'serverHello'>;
 
 /** How long a closing control connection waits for the server's close frame (ws waits 30 s). */
 const CLOSE_GRACE_MS = 500;
+/** Events kept for transfers without a listener yet, per transfer and in all. */
+const MAX_EARLY_EVENTS = 1024;
+const MAX_EARLY_TRANSFERS = 16;
 
 /** The E_CONNECT a failed TCP connection gets, saying what the error code means. */
 function cannotConnect(server: string, err: NodeJS.ErrnoException): EtxError {
@@ -104,6 +107,11 @@ export class ControlClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: ControlMessage) => void; reject: (e: EtxError) => void }>();
   private readonly eventHandlers = new Map<string, (event: TransferEvent) => void>();
+  /**
+   * Events of transfers nobody listens to yet: a fast transfer (an empty file into /dev/null) can
+   * end on the server before the client has read the reply that names it. Bounded, oldest dropped.
+   */
+  private readonly earlyEvents = new Map<string, TransferEvent[]>();
   private closeError: EtxError | undefined;
   private readonly closeHandlers: Array<(err: EtxError) => void> = [];
   /**
@@ -241,7 +249,7 @@ export class ControlClient {
       return;
     }
     if (env.id === 0) {
-      if (env.msg.type === 'event') this.eventHandlers.get(env.msg.event.transferId)?.(env.msg.event);
+      if (env.msg.type === 'event') this.dispatchEvent(env.msg.event);
       return;
     }
     const waiter = this.pending.get(env.id);
@@ -289,8 +297,32 @@ export class ControlClient {
     }
   }
 
+  private dispatchEvent(event: TransferEvent): void {
+    const handler = this.eventHandlers.get(event.transferId);
+    if (handler) {
+      handler(event);
+      return;
+    }
+    let early = this.earlyEvents.get(event.transferId);
+    if (!early) {
+      if (this.earlyEvents.size >= MAX_EARLY_TRANSFERS) this.earlyEvents.delete(this.earlyEvents.keys().next().value!);
+      early = [];
+      this.earlyEvents.set(event.transferId, early);
+    }
+    // Progress can be dropped; an end (file or transfer) must not be.
+    if (early.length >= MAX_EARLY_EVENTS) {
+      const i = early.findIndex((e) => e.kind === 'progress');
+      if (i < 0) return;
+      early.splice(i, 1);
+    }
+    early.push(event);
+  }
+
   onTransferEvent(transferId: string, handler: (event: TransferEvent) => void): void {
     this.eventHandlers.set(transferId, handler);
+    const early = this.earlyEvents.get(transferId);
+    this.earlyEvents.delete(transferId);
+    for (const event of early ?? []) handler(event);
   }
 
   /** Bytes this connection carried both ways so far. */
