@@ -19,6 +19,15 @@ import { formatListing, formatTree, listNeedsExpansion, runList, runListTree, tr
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { errorJsonLine, makeReporter, nothingToCopy, saveManifest, wantsJson } from './copy-output.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import {
+  type ClientConfig,
+  EMPTY_CLIENT_CONFIG,
+  applySettings,
+  defaultClientConfigFile,
+  expandAlias,
+  loadClientConfig,
+  readJsonObject,
+} from './config-file.js';
 import { writeKeyPair } from './keygen-command.js';
 import { type ServeFlags, serve } from './serve-command.js';
 
@@ -86,7 +95,7 @@ function printNotice(message: string): void {
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (args.length < (flags.filesFrom ? 1 : 2)) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
   if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
-  const endpoints = args.map((a) => parseEndpoint(a));
+  const endpoints = args.map((a) => parseEndpoint(expandAlias(a, clientConfig.aliases)));
   const destination = endpoints.pop()!;
   if (flags.filesFrom) endpoints.push(...(await readFilesFrom(flags.filesFrom)));
   if (flags.manifest) await checkManifestTarget(flags.manifest);
@@ -133,16 +142,41 @@ async function listTree(
   return tree.lines.some((l) => l.error) ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+/** The client's config file (`~/.config/etransfer/config.json`), read once per command. */
+let clientConfig: ClientConfig = EMPTY_CLIENT_CONFIG;
+
+/**
+ * Before a command runs: `serve --config FILE`, or the client's config file for `copy` and `ls`,
+ * fill in every option the command line left at its default.
+ */
+async function applyConfigFiles(command: Command): Promise<void> {
+  const name = command.name();
+  if (name === 'serve') {
+    const file = command.opts().config as string | undefined;
+    if (file) applySettings(command, (await readJsonObject(file, false))!, file, new Set(['config']));
+    return;
+  }
+  if (name !== 'copy' && name !== 'ls') return;
+  const file = defaultClientConfigFile();
+  clientConfig = await loadClientConfig(file, process.env.ETRANSFER_CONFIG === undefined);
+  applySettings(command, clientConfig.commands.get(name) ?? {}, file);
+}
+
 export function buildProgram(): Command {
   const program = new Command('etransfer')
     .description('Third-party file transfer between etransfer servers, over parallel TCP streams.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', async (_root, action) => applyConfigFiles(action));
 
   program
     .command('serve')
     .description('run a transfer server')
+    .option(
+      '--config <file>',
+      'JSON file of serve options: keys are the long flags without dashes ("max-streams": 8); flags given here win',
+    )
     .option('--control <host:port>', 'control channel (WebSocket) address', `127.0.0.1:${DEFAULT_CONTROL_PORT}`)
     .addOption(
       new Option('--data <host:port>', 'data port; repeat to advertise several, in order').argParser(collect).default([], '127.0.0.1:8008'),
@@ -250,7 +284,7 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
       "\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data\n  etransfer ls -r hostA:/data/run42\n  etransfer ls 'hostA:/data/*.vdif'",
     )
     .action(async (url: string, flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string }) => {
-      const endpoint = parseEndpoint(url);
+      const endpoint = parseEndpoint(expandAlias(url, clientConfig.aliases));
       if (flags.recursive || listNeedsExpansion(endpoint)) {
         process.exitCode = await listTree(endpoint, flags);
         return;
