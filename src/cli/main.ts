@@ -15,6 +15,7 @@ import { listingJson } from '../client/json-reporter.js';
 import { checkManifestTarget } from '../client/manifest.js';
 import { summaryExitCode } from '../client/reporter.js';
 import { defaultIdentityFile, loadIdentity } from '../client/identity.js';
+import { formatStatus, runCancel, runStatus } from '../client/transfer-status.js';
 import { formatListing, formatTree, listNeedsExpansion, runList, runListTree, treeJson } from '../client/list.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { errorJsonLine, makeReporter, nothingToCopy, saveManifest, wantsJson } from './copy-output.js';
@@ -142,6 +143,16 @@ async function listTree(
   return tree.lines.some((l) => l.error) ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+/** `[user@]host[#port]` or `et://[user@]host[:port]` (an alias works too): a server, no path. */
+function parseServer(text: string): { host: string; port: number; user: string | undefined } {
+  const endpoint = /^et:\/\//i.test(text)
+    ? parseEndpoint(`${text.replace(/\/+$/, '')}/`)
+    : parseEndpoint(expandAlias(`${text}:/`, clientConfig.aliases));
+  if (endpoint.kind !== 'remote' || endpoint.path !== '/')
+    throw new EtxError('E_USAGE', `"${text}" is not a server: write [user@]host[#port]`);
+  return { host: endpoint.host, port: endpoint.port, user: endpoint.user };
+}
+
 /** The client's config file (`~/.config/etransfer/config.json`), read once per command. */
 let clientConfig: ClientConfig = EMPTY_CLIENT_CONFIG;
 
@@ -156,7 +167,7 @@ async function applyConfigFiles(command: Command): Promise<void> {
     if (file) applySettings(command, (await readJsonObject(file, false))!, file, new Set(['config']));
     return;
   }
-  if (name !== 'copy' && name !== 'ls') return;
+  if (name !== 'copy' && name !== 'ls' && name !== 'status' && name !== 'cancel') return;
   const file = defaultClientConfigFile();
   clientConfig = await loadClientConfig(file, process.env.ETRANSFER_CONFIG === undefined);
   applySettings(command, clientConfig.commands.get(name) ?? {}, file);
@@ -291,6 +302,41 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
       }
       const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity), { onNotice: printNotice });
       process.stdout.write(flags.json ? listingJson(endpoint.path, outcome) : formatListing(outcome, flags.long ?? false));
+    });
+
+  program
+    .command('status')
+    .description("list a server's active transfers: id, owner, direction, files, bytes, rate, streams")
+    .argument('<host>', '[user@]host[#port] or et://[user@]host[:port]')
+    .option('--json', 'one JSON object per transfer')
+    .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .addHelpText('after', '\nExamples:\n  etransfer status hostA\n  etransfer status alice@hostB#4005')
+    .action(async (host: string, flags: { json?: boolean; identity?: string }) => {
+      const server = parseServer(host);
+      const transfers = await runStatus(server, {
+        identity: await identityFor([{ kind: 'remote', ...server, path: '/' }], flags.identity),
+        onNotice: printNotice,
+      });
+      process.stdout.write(flags.json ? transfers.map((t) => `${JSON.stringify(t)}\n`).join('') : formatStatus(transfers));
+    });
+
+  program
+    .command('cancel')
+    .description('stop one of your transfers on a server (both ends stop; nothing partial is published)')
+    .argument('<host>', '[user@]host[#port] or et://[user@]host[:port]')
+    .argument('<id>', 'the transfer id, as `etransfer status` shows it')
+    .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .addHelpText(
+      'after',
+      '\nOnly the user who started a transfer may cancel it (for anonymous clients: the same address).\n\nExample:\n  etransfer cancel hostA 3f2a...e9',
+    )
+    .action(async (host: string, id: string, flags: { identity?: string }) => {
+      const server = parseServer(host);
+      await runCancel(server, id, {
+        identity: await identityFor([{ kind: 'remote', ...server, path: '/' }], flags.identity),
+        onNotice: printNotice,
+      });
+      process.stdout.write(`cancelled ${id}\n`);
     });
 
   program

@@ -11,8 +11,9 @@ import { displayPath } from '../common/path-rules.js';
 import { isPattern } from '../common/source-glob.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { formatBytes } from '../common/units.js';
-import { ControlClient, type ControlClientOptions, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+import { type ControlClient, type ControlClientOptions, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
 import { splitTrailingSlash } from './copy-plan.js';
+import { withServer } from './remote-session.js';
 
 export interface ListOutcome {
   self: FileInfo;
@@ -30,22 +31,9 @@ async function withClient<T>(
   run: (client: ControlClient, path: string) => Promise<T>,
 ): Promise<T> {
   if (endpoint.kind !== 'remote') throw new EtxError('E_USAGE', 'ls takes a remote endpoint: host:/path or et://host/path');
-  const client = await ControlClient.connect(endpoint.host, endpoint.port, {
-    ...DEFAULT_CONTROL_CLIENT_OPTIONS,
-    connectTimeoutMs,
-    knownHostsFile: hostKeys.knownHostsFile,
-    onNotice: hostKeys.onNotice,
-  });
-  try {
-    if (endpoint.user !== undefined) {
-      if (!identity) throw new EtxError('E_CONFIG', `${endpoint.user}@${endpoint.host} needs a key (--identity FILE)`);
-      await client.authenticate(endpoint.user, identity);
-    }
-    // `ls host:/data/` as the help shows it: the server validates paths strictly (no trailing '/').
-    return await run(client, splitTrailingSlash(endpoint.path).path);
-  } finally {
-    client.close();
-  }
+  // `ls host:/data/` as the help shows it: the server validates paths strictly (no trailing '/').
+  const path = splitTrailingSlash(endpoint.path).path;
+  return withServer(endpoint, { connectTimeoutMs, identity, ...hostKeys }, (client) => run(client, path));
 }
 
 export async function runList(

@@ -20,7 +20,7 @@ import type {
   TransferEvent,
   WriteMode,
 } from './messages.js';
-import { CERTIFICATE_SHA256_BYTES, TICKET_BYTES, TRANSFER_ID_BYTES } from './messages.js';
+import { CERTIFICATE_SHA256_BYTES, TICKET_BYTES, TRANSFER_ID_BYTES, type TransferStatus } from './messages.js';
 import { etransfer as pb } from './proto/control.js';
 import type { Right } from './acl.js';
 
@@ -290,6 +290,22 @@ function rightFrom(value: string | null | undefined): Right {
   return right;
 }
 
+function transferStatusFrom(t: pb.ITransferStatus): TransferStatus {
+  if (t.role !== 'send' && t.role !== 'receive') throw protocolError('unknown transfer role');
+  return {
+    transferId: transferIdFrom(t.transferId),
+    owner: t.owner ?? '',
+    role: t.role,
+    dials: t.dials ?? false,
+    files: t.files ?? 0,
+    bytesTotal: safeUint(t.bytesTotal, 'bytes total'),
+    bytesDone: safeUint(t.bytesDone, 'bytes done'),
+    startedMs: safeUint(t.startedMs, 'start time'),
+    peers: t.peers ?? [],
+    streams: t.streams ?? 0,
+  };
+}
+
 function messageFrom(env: pb.Envelope): ControlMessage {
   switch (env.body) {
     case 'serverHello': {
@@ -400,6 +416,10 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         signature: bytesField(m.signature, 64, 'signature'),
       };
     }
+    case 'statusRequest':
+      return { type: 'statusRequest' };
+    case 'statusReply':
+      return { type: 'statusReply', transfers: (env.statusReply!.transfers ?? []).map(transferStatusFrom) };
     case 'expandRequest': {
       const m = env.expandRequest!;
       return { type: 'expandRequest', paths: m.paths ?? [], recursive: m.recursive ?? false, right: rightFrom(m.right) };
@@ -498,6 +518,25 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
       return { expandRequest: { paths: msg.paths, recursive: msg.recursive, right: msg.right } };
     case 'expandReply':
       return { expandReply: { roots: msg.roots.map(expandRootTo) } };
+    case 'statusRequest':
+      return { statusRequest: {} };
+    case 'statusReply':
+      return {
+        statusReply: {
+          transfers: msg.transfers.map((t) => ({
+            transferId: transferIdTo(t.transferId),
+            owner: t.owner,
+            role: t.role,
+            dials: t.dials,
+            files: t.files,
+            bytesTotal: t.bytesTotal,
+            bytesDone: t.bytesDone,
+            startedMs: t.startedMs,
+            peers: t.peers,
+            streams: t.streams,
+          })),
+        },
+      };
   }
 }
 

@@ -78,6 +78,20 @@ export type TransferEvent = { transferId: string } & (
   | { kind: 'transferFailed'; error: CodedError }
 );
 
+/** One live transfer as `etransfer status` shows it. */
+export interface TransferStatus {
+  transferId: string;
+  owner: string;
+  role: 'send' | 'receive';
+  dials: boolean;
+  files: number;
+  bytesTotal: number;
+  bytesDone: number;
+  startedMs: number;
+  peers: string[];
+  streams: number;
+}
+
 export type ControlMessage =
   | {
       type: 'serverHello';
@@ -138,6 +152,8 @@ export type ControlMessage =
   | { type: 'event'; event: TransferEvent }
   | { type: 'cancel'; transferId: string }
   | { type: 'authenticate'; user: string; publicKey: Buffer; signature: Buffer }
+  | { type: 'statusRequest' }
+  | { type: 'statusReply'; transfers: TransferStatus[] }
   /** `right`: what files need ("read" for a copy, "list" for `ls -r`); folders always need "list". */
   | { type: 'expandRequest'; paths: string[]; recursive: boolean; right: Right }
   | { type: 'expandReply'; roots: ExpandRoot[] };

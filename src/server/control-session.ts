@@ -18,6 +18,7 @@ import {
   TICKET_BYTES,
   TRANSFER_ID_BYTES,
   type TransferEvent,
+  type TransferStatus,
 } from '../common/messages.js';
 import { displayPath } from '../common/path-rules.js';
 import { formatBytes, formatRate } from '../common/units.js';
@@ -52,6 +53,22 @@ const MIN_CHUNK_BYTES = 64 * 1024;
 function diskWrites(msg: MessageOf<'prepareReceive'>, plans: readonly WritePlan[]): { bytes: number; firstWrite: FileSpec | undefined } {
   const bytes = msg.files.reduce((sum, f, i) => (plans[i]!.outcome.state === 'accepted' && plans[i]!.finalPath ? sum + f.size : sum), 0);
   return { bytes, firstWrite: msg.files.find((_, i) => plans[i]!.finalPath !== undefined) };
+}
+
+/** One registered transfer as `etransfer status` shows it. */
+function statusOf(t: RegisteredTransfer): TransferStatus {
+  return {
+    transferId: t.id,
+    owner: t.slot?.owner ?? '',
+    role: t.role,
+    dials: !t.acceptsInbound,
+    files: t.files,
+    bytesTotal: t.bytesTotal,
+    bytesDone: t.session.bytesDone,
+    startedMs: t.preparedAtMs,
+    peers: t.session.peers,
+    streams: t.session.streamCount,
+  };
 }
 
 export class ControlSession {
@@ -161,10 +178,10 @@ export class ControlSession {
         return this.withTransferSlot((slot) => this.prepareSend(msg, slot));
       case 'connectData':
         return this.connectData(msg);
-      case 'cancel': {
-        for (const t of this.owned) if (t.id === msg.transferId) t.session.cancel('cancelled by the client');
-        return { type: 'ack' };
-      }
+      case 'cancel':
+        return this.cancel(msg.transferId);
+      case 'statusRequest':
+        return { type: 'statusReply', transfers: [...this.ctx.registry.all()].map(statusOf) };
       default:
         throw new EtxError('E_PROTOCOL', `unexpected ${msg.type} from a client`);
     }
@@ -211,12 +228,32 @@ export class ControlSession {
   }
 
   /**
+   * Stops a transfer this connection started, or (from `etransfer cancel`, another connection) one
+   * the same user started: the same authenticated name, or for anonymous the same address.
+   */
+  private cancel(transferId: string): ControlMessage {
+    const owner = this.ownerKey();
+    const mine = [...this.ctx.registry.all()].filter(
+      (t) => t.id === transferId && (this.owned.has(t) || (t.slot !== undefined && t.slot.owner === owner)),
+    );
+    if (mine.length === 0) throw new EtxError('E_NOT_FOUND', `no transfer ${transferId} of yours on this server`);
+    for (const t of mine) t.session.cancel(this.owned.has(t) ? 'cancelled by the client' : `cancelled by ${owner}`);
+    this.log.info({ transfer: transferId }, 'transfer cancelled');
+    return { type: 'ack' };
+  }
+
+  /** Whose quota a transfer counts against, and who may cancel it. */
+  private ownerKey(): string {
+    return this.who.authenticated ? `user ${this.who.name}` : `anonymous at ${this.address}`;
+  }
+
+  /**
    * Runs a prepare request under the per-user transfer quota (THREATS X3): the slot is held from
    * the request on, by the transfer once registered, and given back if none was.
    */
   private async withTransferSlot(prepare: (slot: TransferSlot) => Promise<ControlMessage>): Promise<ControlMessage> {
     const { registry, limits } = this.ctx;
-    const owner = this.who.authenticated ? `user ${this.who.name}` : `anonymous at ${this.address}`;
+    const owner = this.ownerKey();
     const slot = registry.claimSlot(owner, limits.maxTransfersPerUser);
     if (!slot) {
       throw new EtxError('E_QUOTA', `${owner} already runs ${limits.maxTransfersPerUser} transfers on this server; wait for one to end`);
@@ -355,7 +392,8 @@ export class ControlSession {
         session.cancel('the client went away');
         throw new EtxError('E_CANCELLED', 'the client went away');
       }
-      this.register(transferId, 'receive', ticket, session, true, streams, msg.files.length, [...finals], slot);
+      const bytes = files.reduce((n, f) => n + f.size, 0);
+      this.register(transferId, 'receive', ticket, session, true, streams, { files: files.length, bytes }, [...finals], slot);
       // After the reply is on its way, so the client knows the transfer before its first event.
       setImmediate(() => session.start());
     } else {
@@ -400,7 +438,8 @@ export class ControlSession {
     }
     const dial = msg.dialAddresses.length > 0;
     const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
-    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, files.length, [], slot);
+    const bytes = files.reduce((n, f) => n + (f.refused ? 0 : f.size), 0);
+    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, { files: files.length, bytes }, [], slot);
     setImmediate(() => {
       session.start();
       if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256);
@@ -461,13 +500,16 @@ export class ControlSession {
     session: DataSession,
     acceptsInbound: boolean,
     streams: number,
-    files: number,
+    size: { files: number; bytes: number },
     writes: string[],
     slot: TransferSlot,
   ): void {
     slot.taken = true;
     const transfer: RegisteredTransfer = {
       slot,
+      files: size.files,
+      bytesTotal: size.bytes,
+      preparedAtMs: Date.now(),
       id,
       role,
       ticket,
@@ -480,7 +522,7 @@ export class ControlSession {
     };
     this.ctx.registry.add(transfer);
     this.owned.add(transfer);
-    this.log.info({ transfer: id, role, files }, 'transfer prepared');
+    this.log.info({ transfer: id, role, files: size.files, bytes: size.bytes }, 'transfer prepared');
   }
 
   private observer(transferId: string, role: TransferRole): SessionObserver {

@@ -28,6 +28,10 @@ export interface RegisteredTransfer {
   streams: number;
   /** Final paths this transfer writes: no other transfer may write them meanwhile (E_BUSY). */
   writes: readonly string[];
+  /** What `etransfer status` shows: files and bytes of the transfer, and when it was prepared. */
+  files: number;
+  bytesTotal: number;
+  preparedAtMs: number;
   /** Set once this end was told to dial its peer (a pull): it is done only once. */
   dialing?: boolean;
 }

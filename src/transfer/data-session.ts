@@ -30,6 +30,14 @@ export abstract class DataSession {
     return this.streams.size;
   }
 
+  /** File bytes this end has moved so far (sent and acknowledged, or received and written). */
+  abstract get bytesDone(): number;
+
+  /** The peer's ends of the data connections open now (`host:port`). */
+  get peers(): string[] {
+    return [...this.streams].map((s) => `${s.socket.remoteAddress}:${s.socket.remotePort}`);
+  }
+
   /** Starts the clock that fails a session left with no data connection (none yet, or all lost). */
   protected armNoStreamTimer(): void {
     if (this.noStreamTimer || this.finishedFlag || this.streams.size > 0) return;

@@ -208,6 +208,10 @@ export class ReceiveSession extends DataSession {
     return this.bytesReceived;
   }
 
+  get bytesDone(): number {
+    return this.bytesReceived;
+  }
+
   /** Bytes an earlier partial already held (not moved again). */
   get resumedBytes(): number {
     return this.bytesResumed;

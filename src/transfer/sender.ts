@@ -137,6 +137,10 @@ export class SendSession extends DataSession {
     return this.bytesAcked;
   }
 
+  get bytesDone(): number {
+    return this.bytesAcked + this.bytesSkipped;
+  }
+
   /** Bytes not sent because the receiver's partial proved to hold them already. */
   get skippedBytes(): number {
     return this.bytesSkipped;

@@ -72,6 +72,27 @@ const MESSAGES: Array<[string, ControlMessage]> = [
     },
   ],
   ['listRequest', { type: 'listRequest', path: '/data' }],
+  ['statusRequest', { type: 'statusRequest' }],
+  [
+    'statusReply',
+    {
+      type: 'statusReply',
+      transfers: [
+        {
+          transferId: 'ab'.repeat(16),
+          owner: 'user alice',
+          role: 'send',
+          dials: true,
+          files: 3,
+          bytesTotal: 2 ** 40,
+          bytesDone: 12345,
+          startedMs: 1_790_000_000_000,
+          peers: ['10.0.0.2:40000', '[::1]:40001'],
+          streams: 2,
+        },
+      ],
+    },
+  ],
   ['authenticate', { type: 'authenticate', user: 'alice', publicKey: Buffer.alloc(32, 7), signature: Buffer.alloc(64, 9) }],
   [
     'listReply',
@@ -289,6 +310,8 @@ describe('control codec round trip', () => {
     expect([...types].sort()).toEqual(
       [
         'authenticate',
+        'statusRequest',
+        'statusReply',
         'serverHello',
         'error',
         'statRequest',

@@ -77,8 +77,14 @@ export namespace etransfer {
         /** Envelope expandReply. */
         expandReply?: (etransfer.ExpandReply.$Properties|null);
 
+        /** Envelope statusRequest. */
+        statusRequest?: (etransfer.StatusRequest.$Properties|null);
+
+        /** Envelope statusReply. */
+        statusReply?: (etransfer.StatusReply.$Properties|null);
+
         /** Envelope body. */
-        body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply");
+        body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply");
 
         /**
          * Creates a new Envelope instance using the specified properties.
@@ -166,8 +172,14 @@ export namespace etransfer {
             /** Envelope expandReply */
             expandReply?: (etransfer.ExpandReply.$Properties|null);
 
+            /** Envelope statusRequest */
+            statusRequest?: (etransfer.StatusRequest.$Properties|null);
+
+            /** Envelope statusReply */
+            statusReply?: (etransfer.StatusReply.$Properties|null);
+
             /** Envelope body */
-            body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply");
+            body?: ("serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -193,9 +205,11 @@ export namespace etransfer {
           authenticate?: etransfer.Authenticate.$Shape|null;
           expandRequest?: etransfer.ExpandRequest.$Shape|null;
           expandReply?: etransfer.ExpandReply.$Shape|null;
+          statusRequest?: etransfer.StatusRequest.$Shape|null;
+          statusReply?: etransfer.StatusReply.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape })
+          ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape; statusRequest?: null; statusReply?: null }|{ body?: "statusRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest: etransfer.StatusRequest.$Shape; statusReply?: null }|{ body?: "statusReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply: etransfer.StatusReply.$Shape })
         );
     }
 
@@ -2177,5 +2191,248 @@ export namespace etransfer {
 
         /** Shape of an ExpandReply. */
         type $Shape = etransfer.ExpandReply.$Properties;
+    }
+
+    /**
+     * Properties of a StatusRequest.
+     * @deprecated Use etransfer.StatusRequest.$Properties instead.
+     */
+    interface IStatusRequest extends etransfer.StatusRequest.$Properties {
+    }
+
+    /** Represents a StatusRequest. */
+    class StatusRequest {
+
+        /**
+         * Constructs a new StatusRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.StatusRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new StatusRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StatusRequest instance
+         */
+        static create(properties: etransfer.StatusRequest.$Shape): etransfer.StatusRequest & etransfer.StatusRequest.$Shape;
+        static create(properties?: etransfer.StatusRequest.$Properties): etransfer.StatusRequest;
+
+        /**
+         * Encodes the specified StatusRequest message. Does not implicitly {@link etransfer.StatusRequest.verify|verify} messages.
+         * @param message StatusRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.StatusRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StatusRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.StatusRequest & etransfer.StatusRequest.$Shape} StatusRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.StatusRequest & etransfer.StatusRequest.$Shape;
+    }
+
+    namespace StatusRequest {
+
+        /** Properties of a StatusRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StatusRequest. */
+        type $Shape = etransfer.StatusRequest.$Properties;
+    }
+
+    /**
+     * Properties of a TransferStatus.
+     * @deprecated Use etransfer.TransferStatus.$Properties instead.
+     */
+    interface ITransferStatus extends etransfer.TransferStatus.$Properties {
+    }
+
+    /** Represents a TransferStatus. */
+    class TransferStatus {
+
+        /**
+         * Constructs a new TransferStatus.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.TransferStatus.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TransferStatus transferId. */
+        transferId: Uint8Array;
+
+        /** TransferStatus owner. */
+        owner: string;
+
+        /** TransferStatus role. */
+        role: string;
+
+        /** TransferStatus dials. */
+        dials: boolean;
+
+        /** TransferStatus files. */
+        files: number;
+
+        /** TransferStatus bytesTotal. */
+        bytesTotal: (number|Long);
+
+        /** TransferStatus bytesDone. */
+        bytesDone: (number|Long);
+
+        /** TransferStatus startedMs. */
+        startedMs: (number|Long);
+
+        /** TransferStatus peers. */
+        peers: string[];
+
+        /** TransferStatus streams. */
+        streams: number;
+
+        /**
+         * Creates a new TransferStatus instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TransferStatus instance
+         */
+        static create(properties: etransfer.TransferStatus.$Shape): etransfer.TransferStatus & etransfer.TransferStatus.$Shape;
+        static create(properties?: etransfer.TransferStatus.$Properties): etransfer.TransferStatus;
+
+        /**
+         * Encodes the specified TransferStatus message. Does not implicitly {@link etransfer.TransferStatus.verify|verify} messages.
+         * @param message TransferStatus message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.TransferStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TransferStatus message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.TransferStatus & etransfer.TransferStatus.$Shape} TransferStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.TransferStatus & etransfer.TransferStatus.$Shape;
+    }
+
+    namespace TransferStatus {
+
+        /** Properties of a TransferStatus. */
+        interface $Properties {
+
+            /** TransferStatus transferId */
+            transferId?: (Uint8Array|null);
+
+            /** TransferStatus owner */
+            owner?: (string|null);
+
+            /** TransferStatus role */
+            role?: (string|null);
+
+            /** TransferStatus dials */
+            dials?: (boolean|null);
+
+            /** TransferStatus files */
+            files?: (number|null);
+
+            /** TransferStatus bytesTotal */
+            bytesTotal?: (number|Long|null);
+
+            /** TransferStatus bytesDone */
+            bytesDone?: (number|Long|null);
+
+            /** TransferStatus startedMs */
+            startedMs?: (number|Long|null);
+
+            /** TransferStatus peers */
+            peers?: (string[]|null);
+
+            /** TransferStatus streams */
+            streams?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TransferStatus. */
+        type $Shape = etransfer.TransferStatus.$Properties;
+    }
+
+    /**
+     * Properties of a StatusReply.
+     * @deprecated Use etransfer.StatusReply.$Properties instead.
+     */
+    interface IStatusReply extends etransfer.StatusReply.$Properties {
+    }
+
+    /** Represents a StatusReply. */
+    class StatusReply {
+
+        /**
+         * Constructs a new StatusReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.StatusReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** StatusReply transfers. */
+        transfers: etransfer.TransferStatus.$Properties[];
+
+        /**
+         * Creates a new StatusReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns StatusReply instance
+         */
+        static create(properties: etransfer.StatusReply.$Shape): etransfer.StatusReply & etransfer.StatusReply.$Shape;
+        static create(properties?: etransfer.StatusReply.$Properties): etransfer.StatusReply;
+
+        /**
+         * Encodes the specified StatusReply message. Does not implicitly {@link etransfer.StatusReply.verify|verify} messages.
+         * @param message StatusReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.StatusReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a StatusReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.StatusReply & etransfer.StatusReply.$Shape} StatusReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.StatusReply & etransfer.StatusReply.$Shape;
+    }
+
+    namespace StatusReply {
+
+        /** Properties of a StatusReply. */
+        interface $Properties {
+
+            /** StatusReply transfers */
+            transfers?: (etransfer.TransferStatus.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a StatusReply. */
+        type $Shape = etransfer.StatusReply.$Properties;
     }
 }

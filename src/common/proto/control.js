@@ -40,7 +40,9 @@ export const etransfer = $root.etransfer = (() => {
          * @property {etransfer.Authenticate.$Properties|null} [authenticate] Envelope authenticate
          * @property {etransfer.ExpandRequest.$Properties|null} [expandRequest] Envelope expandRequest
          * @property {etransfer.ExpandReply.$Properties|null} [expandReply] Envelope expandReply
-         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"} [body] Envelope body
+         * @property {etransfer.StatusRequest.$Properties|null} [statusRequest] Envelope statusRequest
+         * @property {etransfer.StatusReply.$Properties|null} [statusReply] Envelope statusReply
+         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"} [body] Envelope body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -73,9 +75,11 @@ export const etransfer = $root.etransfer = (() => {
          *   authenticate?: etransfer.Authenticate.$Shape|null;
          *   expandRequest?: etransfer.ExpandRequest.$Shape|null;
          *   expandReply?: etransfer.ExpandReply.$Shape|null;
+         *   statusRequest?: etransfer.StatusRequest.$Shape|null;
+         *   statusReply?: etransfer.StatusReply.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape })
+         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape; statusRequest?: null; statusReply?: null }|{ body?: "statusRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest: etransfer.StatusRequest.$Shape; statusReply?: null }|{ body?: "statusReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply: etransfer.StatusReply.$Shape })
          * )} etransfer.Envelope.$Shape
          */
 
@@ -238,17 +242,33 @@ export const etransfer = $root.etransfer = (() => {
          */
         Envelope.prototype.expandReply = null;
 
+        /**
+         * Envelope statusRequest.
+         * @member {etransfer.StatusRequest.$Properties|null|undefined} statusRequest
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.statusRequest = null;
+
+        /**
+         * Envelope statusReply.
+         * @member {etransfer.StatusReply.$Properties|null|undefined} statusReply
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.statusReply = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Envelope body.
-         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|undefined} body
+         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"|undefined} body
          * @memberof etransfer.Envelope
          * @instance
          */
         $Object.defineProperty(Envelope.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate", "expandRequest", "expandReply"]),
+            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate", "expandRequest", "expandReply", "statusRequest", "statusReply"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -320,6 +340,10 @@ export const etransfer = $root.etransfer = (() => {
                 $root.etransfer.ExpandRequest.encode(message.expandRequest, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
             if (message.expandReply != null && $Object.hasOwnProperty.call(message, "expandReply"))
                 $root.etransfer.ExpandReply.encode(message.expandReply, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+            if (message.statusRequest != null && $Object.hasOwnProperty.call(message, "statusRequest"))
+                $root.etransfer.StatusRequest.encode(message.statusRequest, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+            if (message.statusReply != null && $Object.hasOwnProperty.call(message, "statusReply"))
+                $root.etransfer.StatusReply.encode(message.statusReply, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -490,6 +514,20 @@ export const etransfer = $root.etransfer = (() => {
                             break;
                         message.expandReply = $root.etransfer.ExpandReply.decode(reader, reader.size(), $undefined, _depth + 1, message.expandReply);
                         message.body = "expandReply";
+                        continue;
+                    }
+                case 19: {
+                        if (wireType !== 2)
+                            break;
+                        message.statusRequest = $root.etransfer.StatusRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.statusRequest);
+                        message.body = "statusRequest";
+                        continue;
+                    }
+                case 20: {
+                        if (wireType !== 2)
+                            break;
+                        message.statusReply = $root.etransfer.StatusReply.decode(reader, reader.size(), $undefined, _depth + 1, message.statusReply);
+                        message.body = "statusReply";
                         continue;
                     }
                 }
@@ -5428,6 +5466,621 @@ export const etransfer = $root.etransfer = (() => {
         };
 
         return ExpandReply;
+    })();
+
+    etransfer.StatusRequest = (function() {
+
+        /**
+         * Properties of a StatusRequest.
+         * @typedef {Object} etransfer.StatusRequest.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StatusRequest.
+         * @memberof etransfer
+         * @interface IStatusRequest
+         * @augments etransfer.StatusRequest.$Properties
+         * @deprecated Use etransfer.StatusRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a StatusRequest.
+         * @typedef {etransfer.StatusRequest.$Properties} etransfer.StatusRequest.$Shape
+         */
+
+        /**
+         * Constructs a new StatusRequest.
+         * @memberof etransfer
+         * @classdesc Represents a StatusRequest.
+         * @constructor
+         * @param {etransfer.StatusRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StatusRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new StatusRequest instance using the specified properties.
+         * @function create
+         * @memberof etransfer.StatusRequest
+         * @static
+         * @param {etransfer.StatusRequest.$Properties=} [properties] Properties to set
+         * @returns {etransfer.StatusRequest} StatusRequest instance
+         * @type {{
+         *   (properties: etransfer.StatusRequest.$Shape): etransfer.StatusRequest & etransfer.StatusRequest.$Shape;
+         *   (properties?: etransfer.StatusRequest.$Properties): etransfer.StatusRequest;
+         * }}
+         */
+        StatusRequest.create = function(properties) {
+            return new StatusRequest(properties);
+        };
+
+        /**
+         * Encodes the specified StatusRequest message. Does not implicitly {@link etransfer.StatusRequest.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.StatusRequest
+         * @static
+         * @param {etransfer.StatusRequest.$Properties} message StatusRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StatusRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StatusRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.StatusRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.StatusRequest & etransfer.StatusRequest.$Shape} StatusRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StatusRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.StatusRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return StatusRequest;
+    })();
+
+    etransfer.TransferStatus = (function() {
+
+        /**
+         * Properties of a TransferStatus.
+         * @typedef {Object} etransfer.TransferStatus.$Properties
+         * @property {Uint8Array|null} [transferId] TransferStatus transferId
+         * @property {string|null} [owner] TransferStatus owner
+         * @property {string|null} [role] TransferStatus role
+         * @property {boolean|null} [dials] TransferStatus dials
+         * @property {number|null} [files] TransferStatus files
+         * @property {number|Long|null} [bytesTotal] TransferStatus bytesTotal
+         * @property {number|Long|null} [bytesDone] TransferStatus bytesDone
+         * @property {number|Long|null} [startedMs] TransferStatus startedMs
+         * @property {Array.<string>|null} [peers] TransferStatus peers
+         * @property {number|null} [streams] TransferStatus streams
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TransferStatus.
+         * @memberof etransfer
+         * @interface ITransferStatus
+         * @augments etransfer.TransferStatus.$Properties
+         * @deprecated Use etransfer.TransferStatus.$Properties instead.
+         */
+
+        /**
+         * Shape of a TransferStatus.
+         * @typedef {etransfer.TransferStatus.$Properties} etransfer.TransferStatus.$Shape
+         */
+
+        /**
+         * Constructs a new TransferStatus.
+         * @memberof etransfer
+         * @classdesc Represents a TransferStatus.
+         * @constructor
+         * @param {etransfer.TransferStatus.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TransferStatus = function (properties) {
+            this.peers = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TransferStatus transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * TransferStatus owner.
+         * @member {string} owner
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.owner = "";
+
+        /**
+         * TransferStatus role.
+         * @member {string} role
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.role = "";
+
+        /**
+         * TransferStatus dials.
+         * @member {boolean} dials
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.dials = false;
+
+        /**
+         * TransferStatus files.
+         * @member {number} files
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.files = 0;
+
+        /**
+         * TransferStatus bytesTotal.
+         * @member {number|Long} bytesTotal
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.bytesTotal = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TransferStatus bytesDone.
+         * @member {number|Long} bytesDone
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.bytesDone = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TransferStatus startedMs.
+         * @member {number|Long} startedMs
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.startedMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * TransferStatus peers.
+         * @member {Array.<string>} peers
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.peers = $util.emptyArray;
+
+        /**
+         * TransferStatus streams.
+         * @member {number} streams
+         * @memberof etransfer.TransferStatus
+         * @instance
+         */
+        TransferStatus.prototype.streams = 0;
+
+        /**
+         * Creates a new TransferStatus instance using the specified properties.
+         * @function create
+         * @memberof etransfer.TransferStatus
+         * @static
+         * @param {etransfer.TransferStatus.$Properties=} [properties] Properties to set
+         * @returns {etransfer.TransferStatus} TransferStatus instance
+         * @type {{
+         *   (properties: etransfer.TransferStatus.$Shape): etransfer.TransferStatus & etransfer.TransferStatus.$Shape;
+         *   (properties?: etransfer.TransferStatus.$Properties): etransfer.TransferStatus;
+         * }}
+         */
+        TransferStatus.create = function(properties) {
+            return new TransferStatus(properties);
+        };
+
+        /**
+         * Encodes the specified TransferStatus message. Does not implicitly {@link etransfer.TransferStatus.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.TransferStatus
+         * @static
+         * @param {etransfer.TransferStatus.$Properties} message TransferStatus message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TransferStatus.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.owner);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.role);
+            if (message.dials != null && $Object.hasOwnProperty.call(message, "dials") && message.dials !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.dials);
+            if (message.files != null && $Object.hasOwnProperty.call(message, "files") && message.files !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.files);
+            if (message.bytesTotal != null && $Object.hasOwnProperty.call(message, "bytesTotal") && (typeof message.bytesTotal === "object" ? message.bytesTotal.low || message.bytesTotal.high : message.bytesTotal !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.bytesTotal);
+            if (message.bytesDone != null && $Object.hasOwnProperty.call(message, "bytesDone") && (typeof message.bytesDone === "object" ? message.bytesDone.low || message.bytesDone.high : message.bytesDone !== 0))
+                writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.bytesDone);
+            if (message.startedMs != null && $Object.hasOwnProperty.call(message, "startedMs") && (typeof message.startedMs === "object" ? message.startedMs.low || message.startedMs.high : message.startedMs !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.startedMs);
+            if (message.peers != null && message.peers.length)
+                for (let i = 0; i < message.peers.length; ++i)
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.peers[i]);
+            if (message.streams != null && $Object.hasOwnProperty.call(message, "streams") && message.streams !== 0)
+                writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.streams);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TransferStatus message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.TransferStatus
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.TransferStatus & etransfer.TransferStatus.$Shape} TransferStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TransferStatus.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.TransferStatus();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.dials = value;
+                        else
+                            delete message.dials;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.files = value;
+                        else
+                            delete message.files;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytesTotal = value;
+                        else
+                            delete message.bytesTotal;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytesDone = value;
+                        else
+                            delete message.bytesDone;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.startedMs = value;
+                        else
+                            delete message.startedMs;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.peers && message.peers.length))
+                            message.peers = [];
+                        message.peers.push(reader.stringVerify());
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.streams = value;
+                        else
+                            delete message.streams;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return TransferStatus;
+    })();
+
+    etransfer.StatusReply = (function() {
+
+        /**
+         * Properties of a StatusReply.
+         * @typedef {Object} etransfer.StatusReply.$Properties
+         * @property {Array.<etransfer.TransferStatus.$Properties>|null} [transfers] StatusReply transfers
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a StatusReply.
+         * @memberof etransfer
+         * @interface IStatusReply
+         * @augments etransfer.StatusReply.$Properties
+         * @deprecated Use etransfer.StatusReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a StatusReply.
+         * @typedef {etransfer.StatusReply.$Properties} etransfer.StatusReply.$Shape
+         */
+
+        /**
+         * Constructs a new StatusReply.
+         * @memberof etransfer
+         * @classdesc Represents a StatusReply.
+         * @constructor
+         * @param {etransfer.StatusReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const StatusReply = function (properties) {
+            this.transfers = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * StatusReply transfers.
+         * @member {Array.<etransfer.TransferStatus.$Properties>} transfers
+         * @memberof etransfer.StatusReply
+         * @instance
+         */
+        StatusReply.prototype.transfers = $util.emptyArray;
+
+        /**
+         * Creates a new StatusReply instance using the specified properties.
+         * @function create
+         * @memberof etransfer.StatusReply
+         * @static
+         * @param {etransfer.StatusReply.$Properties=} [properties] Properties to set
+         * @returns {etransfer.StatusReply} StatusReply instance
+         * @type {{
+         *   (properties: etransfer.StatusReply.$Shape): etransfer.StatusReply & etransfer.StatusReply.$Shape;
+         *   (properties?: etransfer.StatusReply.$Properties): etransfer.StatusReply;
+         * }}
+         */
+        StatusReply.create = function(properties) {
+            return new StatusReply(properties);
+        };
+
+        /**
+         * Encodes the specified StatusReply message. Does not implicitly {@link etransfer.StatusReply.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.StatusReply
+         * @static
+         * @param {etransfer.StatusReply.$Properties} message StatusReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StatusReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transfers != null && message.transfers.length)
+                for (let i = 0; i < message.transfers.length; ++i)
+                    $root.etransfer.TransferStatus.encode(message.transfers[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a StatusReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.StatusReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.StatusReply & etransfer.StatusReply.$Shape} StatusReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StatusReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.StatusReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.transfers && message.transfers.length))
+                            message.transfers = [];
+                        message.transfers.push($root.etransfer.TransferStatus.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return StatusReply;
     })();
 
     return etransfer;
