@@ -171,15 +171,24 @@ export class FsAccess {
 
   /** What a source path is, for the client's plan; needs the read right. */
   async statSource(who: Principal, requested: string): Promise<FileInfo> {
+    return (await this.judgeSource(who, requested)).info;
+  }
+
+  /** statSource, plus the resolved path and the file's identity (for the open that follows). */
+  private async judgeSource(
+    who: Principal,
+    requested: string,
+  ): Promise<{ info: FileInfo; resolved?: string; identity?: { dev: number; ino: number } }> {
     validateRequestPath(requested.startsWith(`${ZERO_SOURCE}:`) ? ZERO_SOURCE : requested, this.pathLimits);
     const zeroSize = parseZeroSource(requested);
     if (zeroSize !== undefined) {
       this.judge(who, 'read', ZERO_SOURCE, ZERO_SOURCE);
-      return { name: 'zero', type: 'file', size: zeroSize, mtimeMs: 0, mode: 0o644 };
+      return { info: { name: 'zero', type: 'file', size: zeroSize, mtimeMs: 0, mode: 0o644 } };
     }
     const resolved = await this.authorize(who, 'read', requested);
     try {
-      return infoOf(path.posix.basename(requested), await fsp.stat(resolved));
+      const st = await fsp.stat(resolved);
+      return { info: infoOf(path.posix.basename(requested), st), resolved, identity: { dev: st.dev, ino: st.ino } };
     } catch (err) {
       throw toEtxError(err, displayPath(requested));
     }
@@ -206,7 +215,7 @@ export class FsAccess {
 
   /** Judges a read of `spec` and returns how to open it when its first chunk is due. */
   async planRead(who: Principal, spec: FileSpec): Promise<ReadPlan> {
-    const info = await this.statSource(who, spec.path);
+    const { info, resolved, identity } = await this.judgeSource(who, spec.path);
     if (info.type !== 'file') {
       throw new EtxError(info.type === 'directory' ? 'E_IS_A_DIRECTORY' : 'E_IO', `${displayPath(spec.path)} is not a regular file`);
     }
@@ -216,9 +225,9 @@ export class FsAccess {
     if (spec.mtimeMs && info.mtimeMs !== spec.mtimeMs) {
       throw new EtxError('E_SOURCE_CHANGED', `${displayPath(spec.path)} was modified since the copy was planned`);
     }
-    if (parseZeroSource(spec.path) !== undefined) return { size: spec.size, open: async () => new ZeroChunkSource(spec.size) };
-    const resolved = await this.resolve(spec.path);
-    return { size: spec.size, open: () => FileChunkSource.open(resolved, spec.size, displayPath(spec.path)) };
+    if (!resolved) return { size: spec.size, open: async () => new ZeroChunkSource(spec.size) };
+    // The file opened later must be the one judged and measured here (THREATS T3).
+    return { size: spec.size, open: () => FileChunkSource.open(resolved, spec.size, displayPath(spec.path), identity) };
   }
 
   /** Judges a write of `spec` in `mode`; a refusal is an outcome, not a throw, so the rest go on. */

@@ -35,12 +35,19 @@ export class FileChunkSource implements ChunkSource {
    * Opens `path` (already judged by the caller) for reading. It must be a regular file of the
    * size the transfer announced: anything else changed since it was planned.
    */
-  static async open(path: string, expectedSize: number, label = path): Promise<FileChunkSource> {
+  /**
+   * `expected`: the file's device and inode when it was judged; a different file under that path
+   * now (replaced since) is E_SOURCE_CHANGED.
+   */
+  static async open(path: string, expectedSize: number, label = path, expected?: { dev: number; ino: number }): Promise<FileChunkSource> {
     // Never through a link swapped in since the ACL judged `path` (THREATS T2, T3).
     const handle = await openJudgedFile(path, label);
     try {
       const st = await handle.stat();
       if (!st.isFile()) throw new EtxError('E_IO', `${label} is not a regular file`);
+      if (expected && (st.dev !== expected.dev || st.ino !== expected.ino)) {
+        throw new EtxError('E_SOURCE_CHANGED', `${label} was replaced by another file since it was planned`);
+      }
       if (st.size !== expectedSize) {
         throw new EtxError('E_SOURCE_CHANGED', `${label} is now ${st.size} bytes, ${expectedSize} were announced`);
       }

@@ -88,6 +88,15 @@ describe('symlink races between the ACL check and the open', () => {
     await expect(plan.open()).rejects.toMatchObject({ code: 'E_PATH' });
   });
 
+  it('T3: a source replaced by another file of the same size after the check: E_SOURCE_CHANGED, not read', async () => {
+    const file = path.join(sub, 'g');
+    await fsp.writeFile(file, 'first');
+    const plan = await fsa.planRead(ANONYMOUS, { path: file, size: 5, mode: 0o644 });
+    await fsp.writeFile(`${file}.new`, 'other');
+    await fsp.rename(`${file}.new`, file);
+    await expect(plan.open()).rejects.toMatchObject({ code: 'E_SOURCE_CHANGED' });
+  });
+
   it('an untouched path still reads and writes, and one pin serves many files of a folder', async () => {
     const plans = await Promise.all(
       ['a', 'b', 'c'].map((n) => fsa.planWrite(ANONYMOUS, { path: path.join(sub, n), size: 1, mode: 0o644 }, 'new')),
