@@ -29,6 +29,7 @@ import {
   loadClientConfig,
   readJsonObject,
 } from './config-file.js';
+import { bashCompletion } from './completion.js';
 import { writeKeyPair } from './keygen-command.js';
 import { type ServeFlags, serve } from './serve-command.js';
 
@@ -351,6 +352,19 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
     .action(async (file: string, flags: { comment: string }) => {
       const made = await writeKeyPair(file, flags.comment);
       process.stdout.write(`private key: ${made.privateFile}\npublic key:  ${made.publicFile}\n${made.publicLine}\n`);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .argument('<shell>', 'bash')
+    .addHelpText(
+      'after',
+      '\nExample:\n  etransfer completion bash > /etc/bash_completion.d/etransfer    (or: source <(etransfer completion bash))',
+    )
+    .action((shell: string) => {
+      if (shell !== 'bash') throw new EtxError('E_USAGE', `no completion for "${shell}" (only bash)`);
+      process.stdout.write(bashCompletion(program));
     });
 
   return program;
