@@ -219,6 +219,7 @@ export function buildProgram(): Command {
     .option('--max-transfers-per-user <n>', 'transfers one user (anonymous: one address) may run at once', '64')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))
+    .option('--drain-timeout-ms <ms>', 'on SIGTERM, wait this long for running transfers to finish before stopping', '300000')
     .option('--max-list-entries <n>', 'entries in one listing reply (more are cut, and the reply says so); ls -r past it fails', '100000')
     .option('--max-files-per-request <n>', 'files in one stat or transfer request, and entries a copy -r or wildcard may reach', '10000')
     .addHelpText(

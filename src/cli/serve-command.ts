@@ -30,6 +30,7 @@ export interface ServeFlags {
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
   maxListEntries: string;
+  drainTimeoutMs: string;
   maxFilesPerRequest: string;
   /** `--tls-cert FILE --tls-key FILE`: both or neither. */
   tlsCert?: string;
@@ -104,6 +105,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     });
   }
   if (limits.allowPeers) logger.info({ allowPeers: limits.allowPeers.entries }, 'dialing only peers in --allow-peer');
+  const drainTimeoutMs = positiveInt(flags.drainTimeoutMs, '--drain-timeout-ms');
   const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger, tls });
 
   process.on('SIGHUP', () => {
@@ -115,13 +117,28 @@ export async function serve(flags: ServeFlags): Promise<void> {
       (err) => logger.error({ err: (err as Error).message }, 'ACL reload failed; keeping the previous ACL'),
     );
   });
-  const stop = (signal: string): void => {
-    logger.info({ signal }, 'stopping');
+  let stopping = false;
+  // SIGINT, or a second SIGTERM: stop now (running transfers keep their partials for a resume).
+  const stopNow = (signal: string): void => {
+    logger.info({ signal }, 'stopping now');
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // SIGTERM: take no new work, let running transfers finish (DESIGN section 3), then stop.
+  process.on('SIGTERM', () => {
+    if (stopping) return stopNow('SIGTERM');
+    stopping = true;
+    logger.info({ drainTimeoutMs }, 'draining: no new transfers; stopping when the running ones end');
+    server.drain(drainTimeoutMs).then(
+      (cut) => {
+        if (cut > 0) logger.warn({ transfers: cut }, 'drain timed out; running transfers were stopped (their partials are kept)');
+        logger.info('stopped');
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  });
+  process.once('SIGINT', () => stopNow('SIGINT'));
 }

@@ -37,6 +37,8 @@ import type { RegisteredTransfer, TransferRegistry, TransferRole, TransferSlot }
 
 export interface ServerContext {
   limits: ServerLimits;
+  /** SIGTERM was received: running transfers finish, new ones are refused. */
+  draining: () => boolean;
   /** The ACL in force (SIGHUP may replace it): rules and users' keys. */
   acl: () => Acl;
   fs: FsAccess;
@@ -253,6 +255,8 @@ export class ControlSession {
    */
   private async withTransferSlot(prepare: (slot: TransferSlot) => Promise<ControlMessage>): Promise<ControlMessage> {
     const { registry, limits } = this.ctx;
+    if (this.ctx.draining())
+      throw new EtxError('E_BUSY', 'this server is shutting down (finishing its running transfers); try again later');
     const owner = this.ownerKey();
     const slot = registry.claimSlot(owner, limits.maxTransfersPerUser);
     if (!slot) {

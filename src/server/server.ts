@@ -33,6 +33,11 @@ export interface RunningServer {
   certificateSha256: Buffer | undefined;
   /** Replaces the ACL used for new requests. */
   setAcl(acl: Acl): void;
+  /**
+   * SIGTERM: stops taking control connections and new transfers, lets the running ones finish
+   * (at most `timeoutMs`), then closes. Resolves with the transfers it had to cut short.
+   */
+  drain(timeoutMs: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -107,7 +112,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const swept = await partials.sweep(limits.orphanGraceMs, logger);
     if (swept.removed > 0) logger.info(swept, 'swept abandoned partial files');
   }
+  let draining = false;
   const ctx: ServerContext = {
+    draining: () => draining,
     limits,
     acl: () => acl,
     fs: new FsAccess(() => acl, undefined, partials ? (p) => partials.record(p) : undefined),
@@ -208,13 +215,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const certificate = identity ? { certificate: formatCertificateSha256(identity.certificateSha256) } : {};
   logger.info({ control: formatHostPort(control.host, control.port), data: advertised, ...certificate }, 'etransfer server listening');
 
-  return {
+  const running: RunningServer = {
     control,
     dataAddresses: advertised,
     registry,
     certificateSha256: identity?.certificateSha256,
     setAcl(next: Acl) {
       acl = next;
+    },
+    async drain(timeoutMs: number) {
+      draining = true;
+      httpServer.close(); // no new control connections; the open ones (running copies) stay
+      const deadline = Date.now() + timeoutMs;
+      while (registry.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const cut = registry.size;
+      await running.close();
+      return cut;
     },
     async close() {
       clearInterval(heartbeat);
@@ -226,4 +242,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.all(dataServers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     },
   };
+  return running;
 }
