@@ -183,7 +183,11 @@ export class ControlSession {
       case 'cancel':
         return this.cancel(msg.transferId);
       case 'statusRequest':
-        return { type: 'statusReply', transfers: [...this.ctx.registry.all()].map(statusOf) };
+        // Only the caller's own: an id seen in someone else's status could be raced to a server first.
+        return {
+          type: 'statusReply',
+          transfers: [...this.ctx.registry.all()].filter((t) => t.slot?.owner === this.ownerKey()).map(statusOf),
+        };
       default:
         throw new EtxError('E_PROTOCOL', `unexpected ${msg.type} from a client`);
     }
@@ -416,10 +420,19 @@ export class ControlSession {
   }
 
   private async prepareSend(msg: MessageOf<'prepareSend'>, slot: TransferSlot): Promise<ControlMessage> {
-    const { limits, fs } = this.ctx;
+    const { limits } = this.ctx;
     if (msg.files.length > limits.maxFilesPerRequest)
       throw new EtxError('E_TOO_LARGE', `more than ${limits.maxFilesPerRequest} files in one request`);
-    if (this.ctx.registry.get(msg.transferId, 'send')) throw new EtxError('E_TICKET', 'this transfer is already being sent');
+    if (!this.ctx.registry.claimId(msg.transferId, 'send')) throw new EtxError('E_TICKET', 'this transfer is already being sent');
+    try {
+      return await this.prepareClaimedSend(msg, slot);
+    } finally {
+      this.ctx.registry.releaseId(msg.transferId, 'send');
+    }
+  }
+
+  private async prepareClaimedSend(msg: MessageOf<'prepareSend'>, slot: TransferSlot): Promise<ControlMessage> {
+    const { fs } = this.ctx;
     const { streams, chunkSizeBytes } = this.negotiate(msg.streams, msg.chunkSizeBytes);
     const accepted = new Set(msg.accepted);
     const outcomes: FileOutcome[] = [];

@@ -62,7 +62,27 @@ export class TransferRegistry {
     return `${role}:${id}`;
   }
 
+  /** Transfer ids (with their role) claimed by a prepare request still in progress. */
+  private readonly preparing = new Set<string>();
+
+  /**
+   * Claims `id` for a prepare request (no await between check and claim): false if a transfer
+   * with that id and role is registered or being prepared. Two prepares racing on one id used to
+   * both pass, the second replacing the first, whose quota slot then leaked.
+   */
+  claimId(id: string, role: TransferRole): boolean {
+    const key = TransferRegistry.key(id, role);
+    if (this.transfers.has(key) || this.preparing.has(key)) return false;
+    this.preparing.add(key);
+    return true;
+  }
+
+  releaseId(id: string, role: TransferRole): void {
+    this.preparing.delete(TransferRegistry.key(id, role));
+  }
+
   add(transfer: RegisteredTransfer): void {
+    this.preparing.delete(TransferRegistry.key(transfer.id, transfer.role));
     this.transfers.set(TransferRegistry.key(transfer.id, transfer.role), transfer);
     for (const p of transfer.writes) {
       this.writers.set(p, transfer);

@@ -225,11 +225,17 @@ export class PartialFileSink implements FileSink {
     options: PartialFileOptions,
   ): Promise<{ sink: PartialFileSink; claims: ChunkClaim[] } | undefined> {
     const journalPath = journalPathOf(partialPath);
-    const journal = decodeJournal(await fsp.readFile(journalPath));
+    const journal = decodeJournal(await readSmallRegularFile(journalPath, MAX_JOURNAL_BYTES));
     if (!journal || journal.chunkSize !== options.chunkSize) return undefined;
-    const handle = await fsp.open(partialPath, constants.O_RDWR | constants.O_NOFOLLOW);
+    const handle = await fsp.open(partialPath, constants.O_RDWR | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
-      if ((await handle.stat()).nlink !== 1) {
+      const st = await handle.stat();
+      if (!st.isFile()) {
+        // Not something we made (a FIFO or device under a partial's name): leave it alone.
+        await handle.close();
+        return undefined;
+      }
+      if (st.nlink !== 1) {
         // A crash between link() and unlink() in mode new: this "partial" is the published file
         // under a second name. Writing into it would change the published file: drop the name.
         await handle.close();
@@ -240,9 +246,11 @@ export class PartialFileSink implements FileSink {
       const claims = await verifyClaims(handle, journal.records, options);
       // Start the journal again with only what was proven: damage and stale records are dropped.
       const fresh = `${journalPath}.new`;
+      // Never through whatever sits under that name (a planted link would redirect the write).
+      await fsp.unlink(fresh).catch(() => {});
       await fsp.writeFile(fresh, Buffer.concat([encodeJournalHeader(options.chunkSize), encodeJournalRecords(claims)]), {
         mode: 0o600,
-        flag: 'w',
+        flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
       });
       await fsp.rename(fresh, journalPath);
       const journalHandle = await fsp.open(journalPath, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
@@ -281,7 +289,9 @@ export class PartialFileSink implements FileSink {
       sink.resumed = true;
       return { sink, claims };
     } catch (err) {
-      await sink.abort(false);
+      // Regression: releasing the pin here too left open() creating its next partial through a
+      // descriptor already given back (and possibly reused for another folder).
+      await sink.abort(false, false);
       throw err;
     }
   }
@@ -379,17 +389,18 @@ export class PartialFileSink implements FileSink {
     }
   }
 
-  async abort(keepForResume: boolean): Promise<void> {
+  /** `releaseFolder` false: the folder pin stays with the caller (open() tries another way). */
+  async abort(keepForResume: boolean, releaseFolder = true): Promise<void> {
     if (keepForResume && !this.closed) {
       await this.checkpoint().catch(() => {});
       await this.closeHandles();
-      await this.options.folder?.release();
+      if (releaseFolder) await this.options.folder?.release();
       return;
     }
     await this.closeHandles();
     await fsp.unlink(this.partialPath).catch(() => {});
     if (this.journal) await fsp.unlink(journalPathOf(this.partialPath)).catch(() => {});
-    await this.options.folder?.release();
+    if (releaseFolder) await this.options.folder?.release();
   }
 
   private async closeHandles(): Promise<void> {
@@ -431,6 +442,24 @@ async function verifyClaims(handle: fsp.FileHandle, records: readonly JournalRec
   };
   await Promise.all(Array.from({ length: RESUME_HASH_PARALLELISM }, worker));
   return claims.sort((a, b) => a.chunkIndex - b.chunkIndex);
+}
+
+/** A journal of the largest file (2^53 bytes at 64 KiB chunks) stays far below this. */
+const MAX_JOURNAL_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a file that must be a regular file of bounded size: no link followed, and no wait on a
+ * FIFO planted under its name (O_NONBLOCK), which would hold a thread-pool thread forever.
+ */
+async function readSmallRegularFile(file: string, maxBytes: number): Promise<Buffer> {
+  const handle = await fsp.open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const st = await handle.stat();
+    if (!st.isFile() || st.size > maxBytes) throw new EtxError('E_IO', `${path.basename(file)} is not a journal`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Chunks re-hashed at once when resuming. */

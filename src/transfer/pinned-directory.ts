@@ -69,27 +69,42 @@ export class PinnedDirectory {
     readonly realPath: string,
     /** How to reach it for file operations: `/proc/self/fd/N`, or `realPath` without /proc. */
     readonly viaPath: string,
+    /** The shared pin this holder counts in (undefined without /proc). */
+    private readonly pin?: Pin,
   ) {}
 
   /**
    * Pins `realDir` (a resolved, judged folder path). Fails with E_PATH if what is there now is
-   * not that folder, with E_NOT_FOUND if it does not exist.
+   * not that folder, with E_NOT_FOUND if it does not exist. A pin already held for that path is
+   * shared only if its folder is still there: one moved away since (its holders keep it, they
+   * were judged before the move) is left to them, and a fresh pin is opened.
    */
   static async pin(realDir: string, label: string): Promise<PinnedDirectory> {
     if (!USE_PROC_FD) return new PinnedDirectory(realDir, realDir);
-    let pin = pins.get(realDir);
-    if (pin) {
-      pin.users++;
-    } else {
-      pin = { ready: openPin(realDir, label), users: 1 };
-      pins.set(realDir, pin);
-    }
-    try {
-      const handle = await pin.ready;
-      return new PinnedDirectory(realDir, `/proc/self/fd/${handle.fd}`);
-    } catch (err) {
-      if (--pin.users === 0 && pins.get(realDir) === pin) pins.delete(realDir);
-      throw err;
+    for (;;) {
+      let pin = pins.get(realDir);
+      const shared = pin !== undefined;
+      if (pin) {
+        pin.users++;
+      } else {
+        pin = { ready: openPin(realDir, label), users: 1 };
+        pins.set(realDir, pin);
+      }
+      let handle: fsp.FileHandle;
+      try {
+        handle = await pin.ready;
+      } catch (err) {
+        releasePin(realDir, pin);
+        throw err;
+      }
+      if (shared && (await whereIs(handle.fd)) !== realDir) {
+        // Regression: a reused pin was never checked again, so a folder renamed elsewhere while
+        // pinned received files judged for its old path.
+        if (pins.get(realDir) === pin) pins.delete(realDir);
+        releasePin(realDir, pin);
+        continue;
+      }
+      return new PinnedDirectory(realDir, `/proc/self/fd/${handle.fd}`, pin);
     }
   }
 
@@ -98,15 +113,22 @@ export class PinnedDirectory {
     return path.join(this.viaPath, name);
   }
 
-  /** Gives the pin back (once); the last user closes the descriptor. */
+  /** Gives the pin back (once); the last holder closes the descriptor. */
   async release(): Promise<void> {
-    if (this.released || !USE_PROC_FD) return;
+    if (this.released || !this.pin) return;
     this.released = true;
-    const pin = pins.get(this.realPath);
-    if (!pin || --pin.users > 0) return;
-    pins.delete(this.realPath);
-    await (await pin.ready).close().catch(() => {});
+    releasePin(this.realPath, this.pin);
   }
+}
+
+/** One holder fewer; the last one closes the descriptor (and forgets the pin if it is still the current one). */
+function releasePin(realDir: string, pin: Pin): void {
+  if (--pin.users > 0) return;
+  if (pins.get(realDir) === pin) pins.delete(realDir);
+  pin.ready.then(
+    (handle) => handle.close().catch(() => {}),
+    () => {},
+  );
 }
 
 /**
@@ -116,7 +138,9 @@ export class PinnedDirectory {
 export async function openJudgedFile(realPath: string, label: string): Promise<fsp.FileHandle> {
   let handle: fsp.FileHandle;
   try {
-    handle = await fsp.open(realPath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: a FIFO swapped in under the name must not hold a thread-pool thread forever
+    // (the caller's fstat then refuses anything but a regular file).
+    handle = await fsp.open(realPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw moved(label);
     throw toEtxError(err, `opening ${label}`);
