@@ -31,7 +31,7 @@ import { matchesPattern, parseSourcePattern } from '../common/source-glob.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
 import { type DirectoryListings, isPartialName, utimesSeconds } from '../transfer/file-sink.js';
-import { PinnedDirectory, resolveThroughExisting } from '../transfer/pinned-directory.js';
+import { PinnedDirectory, makeFolderPath, resolveThroughExisting } from '../transfer/pinned-directory.js';
 import type { SessionObserver } from '../transfer/session-types.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
@@ -473,20 +473,27 @@ export class FsAccess {
       const st = await fsp.stat(resolved);
       const self = infoOf(path.posix.basename(requested) || '/', st);
       if (!st.isDirectory()) return { self, entries: [], truncated: false };
-      const dir = await fsp.opendir(resolved);
-      const entries: FileInfo[] = [];
-      let truncated = false;
-      for await (const dirent of dir) {
-        if (isPartialName(dirent.name)) continue;
-        if (entries.length >= maxEntries) {
-          truncated = true;
-          break;
+      // Read through a pin of the judged folder: swapped for a link since the check, it is refused
+      // (E_PATH) instead of listing wherever the link points.
+      const folder = await PinnedDirectory.pin(resolved, label);
+      try {
+        const dir = await fsp.opendir(folder.viaPath);
+        const entries: FileInfo[] = [];
+        let truncated = false;
+        for await (const dirent of dir) {
+          if (isPartialName(dirent.name)) continue;
+          if (entries.length >= maxEntries) {
+            truncated = true;
+            break;
+          }
+          const entryStat = await fsp.lstat(folder.entry(dirent.name)).catch(() => undefined);
+          if (entryStat) entries.push(infoOf(dirent.name, entryStat));
         }
-        const entryStat = await fsp.lstat(path.posix.join(resolved, dirent.name)).catch(() => undefined);
-        if (entryStat) entries.push(infoOf(dirent.name, entryStat));
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return { self, entries, truncated };
+      } finally {
+        await folder.release();
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      return { self, entries, truncated };
     } catch (err) {
       throw toEtxError(err, label);
     }
@@ -502,9 +509,7 @@ async function makeFolderIn(real: string, label: string): Promise<void> {
     pin = await PinnedDirectory.pin(parent, label);
   } catch (err) {
     if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
-    await fsp.mkdir(parent, { recursive: true, mode: 0o755 }).catch((e) => {
-      throw toEtxError(e, `creating the folder of ${label}`);
-    });
+    await makeFolderPath(parent, label);
     pin = await PinnedDirectory.pin(parent, label);
   }
   try {

@@ -173,6 +173,39 @@ export async function resolveThroughExisting(p: string, label = p): Promise<stri
   return p;
 }
 
+/**
+ * `mkdir -p` of the judged folder `realDir`, never through a link: from its deepest existing
+ * ancestor (pinned and checked), each missing folder is made inside the pinned one before it and
+ * then pinned and checked in turn. A link planted on the way after the check fails with E_PATH and
+ * nothing is made outside (a plain `mkdir -p` would follow it).
+ */
+export async function makeFolderPath(realDir: string, label: string, mode = 0o755): Promise<void> {
+  const parts = realDir.split('/').filter((c) => c !== '');
+  const pathOf = (n: number): string => `/${parts.slice(0, n).join('/')}`;
+  let have = parts.length;
+  for (; have > 0; have--) {
+    try {
+      if ((await fsp.lstat(pathOf(have))).isDirectory()) break;
+      throw moved(label); // a link or a file where the judged path has a folder
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw toEtxError(err, `creating the folder of ${label}`);
+    }
+  }
+  let current = await PinnedDirectory.pin(pathOf(have), label);
+  try {
+    for (let i = have; i < parts.length; i++) {
+      await fsp.mkdir(current.entry(parts[i]!), { mode }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw toEtxError(err, `creating the folder of ${label}`);
+      });
+      const next = await PinnedDirectory.pin(pathOf(i + 1), label);
+      await current.release();
+      current = next;
+    }
+  } finally {
+    await current.release();
+  }
+}
+
 /** Pins held right now (tests check that none leak). */
 export function pinnedDirectoryCount(): number {
   return pins.size;

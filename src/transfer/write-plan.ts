@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
-import { PinnedDirectory } from './pinned-directory.js';
+import { PinnedDirectory, makeFolderPath } from './pinned-directory.js';
 import { type ChunkClaim, type DirectoryListings, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
 
 export type OpenSink = (transferId: string, chunkSize: number) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
@@ -74,9 +74,7 @@ export async function planFileWrite(
         } catch (err) {
           if (toEtxError(err).code !== 'E_NOT_FOUND') throw err;
           // The folder is missing: the write right includes creating it.
-          await fsp.mkdir(dir, { recursive: true, mode: 0o755 }).catch((e) => {
-            throw toEtxError(e, `creating the folder of ${label}`);
-          });
+          await makeFolderPath(dir, label);
           folder = await PinnedDirectory.pin(dir, label);
         }
         // From here on, every operation on this file happens inside the pinned folder.

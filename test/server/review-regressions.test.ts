@@ -48,6 +48,15 @@ describe('review regressions', () => {
     expect(pinnedDirectoryCount()).toBe(0);
   });
 
+  it('regression: missing folders were made with mkdir -p by path, following a link planted after the check', async () => {
+    const plan = await fsa.planWrite(ANONYMOUS, { path: path.join(scratch.pub, 'n1', 'n2', 'x'), size: 1, mode: 0o644 }, 'new');
+    expect(plan.outcome.state).toBe('accepted');
+    await fsp.symlink(scratch.outside, path.join(scratch.pub, 'n1'));
+    await expect(plan.openSink!('99'.repeat(16), 1024 * 1024)).rejects.toMatchObject({ code: 'E_PATH' });
+    expect((await fsp.readdir(scratch.outside)).sort()).toEqual(['sentinel']);
+    expect(pinnedDirectoryCount()).toBe(0);
+  });
+
   it('regression: resuming followed a link planted at the journal\u2019s ".new" name and overwrote its target', async () => {
     const victim = path.join(scratch.outside, 'victim');
     await fsp.writeFile(victim, 'precious');
