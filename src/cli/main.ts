@@ -216,6 +216,7 @@ export function buildProgram(): Command {
     .option('--inactive-timeout-ms <ms>', 'free a transfer left without any data connection this long (its partial is kept)', '120000')
     .option('--handshake-timeout-ms <ms>', 'absolute deadline of a data handshake, and of a control upgrade plus first request', '10000')
     .option('--max-handshakes-per-address <n>', 'connections one address may have handshaking at once, per port', '32')
+    .option('--max-control-connections-per-address <n>', 'control connections one address may hold open at once', '256')
     .option('--max-transfers-per-user <n>', 'transfers one user (anonymous: one address) may run at once', '64')
     .option('--ticket-lifetime-ms <ms>', 'how long a ticket waits for its first data connection', '60000')
     .option('--max-control-message-bytes <n>', 'largest control message accepted', String(1024 * 1024))

@@ -26,6 +26,7 @@ export interface ServeFlags {
   maxInflightBytes: string;
   handshakeTimeoutMs: string;
   maxHandshakesPerAddress: string;
+  maxControlConnectionsPerAddress: string;
   maxTransfersPerUser: string;
   ticketLifetimeMs: string;
   maxControlMessageBytes: string;
@@ -80,6 +81,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxInflightBytes: parseSize(flags.maxInflightBytes),
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
     maxHandshakesPerAddress: positiveInt(flags.maxHandshakesPerAddress, '--max-handshakes-per-address'),
+    maxControlConnectionsPerAddress: positiveInt(flags.maxControlConnectionsPerAddress, '--max-control-connections-per-address'),
     maxTransfersPerUser: positiveInt(flags.maxTransfersPerUser, '--max-transfers-per-user'),
     ticketLifetimeMs: positiveInt(flags.ticketLifetimeMs, '--ticket-lifetime-ms'),
     maxControlMessageBytes: positiveInt(flags.maxControlMessageBytes, '--max-control-message-bytes'),

@@ -34,6 +34,8 @@ export interface ServerLimits {
   handshakeTimeoutMs: number;
   /** Connections one address may have in their handshake at once, per port kind (slow-loris). */
   maxHandshakesPerAddress: number;
+  /** Control connections one address may hold open at once (handshaking or established). */
+  maxControlConnectionsPerAddress: number;
   /** Transfers one user (or, for anonymous, one address) may have at once on this server. */
   maxTransfersPerUser: number;
   connectTimeoutMs: number;
@@ -72,6 +74,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxListEntries: 100_000,
   handshakeTimeoutMs: 10_000,
   maxHandshakesPerAddress: 32,
+  maxControlConnectionsPerAddress: 256,
   maxTransfersPerUser: 64,
   connectTimeoutMs: 5_000,
   idleTimeoutMs: 60_000,

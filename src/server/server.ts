@@ -146,8 +146,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // 'connection' gives the raw TCP socket (with TLS too: destroying it ends the TLS socket over
   // it); the WebSocket layer later sees the TLS socket, hence the lookup by the four addresses.
   const controlGate = new HandshakeGate(limits.maxHandshakesPerAddress);
+  // Established connections too: past the handshake, an idle client is kept alive by pings, so
+  // without this one address could hold any number of them.
+  const connectionCap = new HandshakeGate(limits.maxControlConnectionsPerAddress);
   const handshakeDone = new Map<string, () => void>();
   httpServer.on('connection', (socket: net.Socket) => {
+    const disconnect = connectionCap.enter(socket.remoteAddress);
+    if (!disconnect) {
+      logger.debug({ peer: socket.remoteAddress }, 'too many control connections from one address');
+      socket.destroy();
+      return;
+    }
+    socket.once('close', disconnect);
     const leave = controlGate.enter(socket.remoteAddress);
     if (!leave) {
       logger.debug({ peer: socket.remoteAddress }, 'too many control handshakes from one address');

@@ -84,6 +84,30 @@ describe('resource limits', () => {
     expect(lived).toBeLessThan(DEADLINE_MS + 1500);
   });
 
+  it('X1: established control connections are capped per address too (a client past its handshake stays open otherwise)', async () => {
+    const server = await startTestServer(pubAcl(scratch), { maxControlConnectionsPerAddress: 5 });
+    try {
+      const open = async (): Promise<WebSocket | undefined> => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/`, { localAddress: '127.0.0.2' });
+        ws.on('error', () => {});
+        const ok = await new Promise<boolean>((resolve) => {
+          ws.once('message', () => resolve(true)); // the hello: admitted
+          ws.once('close', () => resolve(false));
+        });
+        return ok ? ws : undefined;
+      };
+      const sockets = [];
+      for (let i = 0; i < 8; i++) sockets.push(await open());
+      expect(sockets.filter(Boolean)).toHaveLength(5);
+      // Another address is not affected.
+      const client = await ControlClient.connect('127.0.0.1', server.port);
+      client.close();
+      for (const ws of sockets) ws?.terminate();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('X3: past the per-user cap a prepare gets E_QUOTA; a slot comes back when a transfer ends', async () => {
     const client = await ControlClient.connect('127.0.0.1', b.port);
     const prepare = (name: string) =>
