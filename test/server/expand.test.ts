@@ -225,6 +225,13 @@ describe('source expansion (expandRequest)', () => {
       expect((err as EtxError).message).toContain('50');
     });
 
+    it('regression: wildcards repeated over one big folder re-read it each time (now once per request, and names read are bounded)', async () => {
+      const started = Date.now();
+      const roots = await expand(Array(40).fill(path.join(big, 'zz*')), false, 'read', capClient);
+      expect(roots).toHaveLength(40);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
     it('ls -r is bounded by --max-list-entries', async () => {
       const err = await expand([big], true, 'list', capClient).catch((e: unknown) => e);
       expect((err as EtxError).code).toBe('E_TOO_LARGE');
