@@ -14,7 +14,7 @@ import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession } from '../transfer/receiver.js';
 import { SendSession } from '../transfer/sender.js';
 import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
-import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from './control-client.js';
+import type { ControlClient } from './control-client.js';
 import { CopyFolders } from './copy-folders.js';
 import type { PlannedFile } from './copy-plan.js';
 import { planSources } from './copy-sources.js';
@@ -23,6 +23,7 @@ import { openLocalSource, planLocalWrite } from './local-files.js';
 import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
 import { TransferTracker, codedError } from './transfer-tracker.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
+import { connectAs } from './remote-session.js';
 
 export type Direction = 'auto' | 'push' | 'pull';
 
@@ -78,24 +79,6 @@ function sameServer(a: Remote, b: Remote): boolean {
   return a.host === b.host && a.port === b.port;
 }
 
-async function connect(ep: Remote, options: CopyOptions): Promise<ControlClient> {
-  const client = await ControlClient.connect(ep.host, ep.port, {
-    ...DEFAULT_CONTROL_CLIENT_OPTIONS,
-    connectTimeoutMs: options.connectTimeoutMs,
-    knownHostsFile: options.knownHostsFile,
-    onNotice: options.onNotice,
-  });
-  if (ep.user === undefined) return client;
-  try {
-    if (!options.identity) throw new EtxError('E_CONFIG', `${ep.user}@${ep.host} needs a key (--identity FILE)`);
-    await client.authenticate(ep.user, options.identity);
-    return client;
-  } catch (err) {
-    client.close();
-    throw err;
-  }
-}
-
 function failedResult(
   file: { source: string; destination: string; size: number },
   error: { code: EtxError['code']; message: string },
@@ -143,9 +126,9 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
   const clients: ControlClient[] = [];
   const started = performance.now();
   try {
-    const src = first.kind === 'remote' ? await connect(first, options) : undefined;
+    const src = first.kind === 'remote' ? await connectAs(first, options) : undefined;
     if (src) clients.push(src);
-    const dst = destination.kind === 'remote' ? await connect(destination, options) : undefined;
+    const dst = destination.kind === 'remote' ? await connectAs(destination, options) : undefined;
     if (dst) clients.push(dst);
 
     // 1-2. What the sources are (the source server expands wildcards and, with -r, folders), and where they land.
@@ -216,11 +199,11 @@ async function reconnect(old: Ends, source: Endpoint, destination: Endpoint, opt
   const ends: Ends = { src: undefined, dst: undefined };
   try {
     if (source.kind === 'remote') {
-      ends.src = await connect(source, options);
+      ends.src = await connectAs(source, options);
       all.push(ends.src);
     }
     if (destination.kind === 'remote') {
-      ends.dst = await connect(destination, options);
+      ends.dst = await connectAs(destination, options);
       all.push(ends.dst);
     }
   } catch (err) {

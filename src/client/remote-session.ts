@@ -17,18 +17,28 @@ export interface RemoteAccess extends Pick<ControlClientOptions, 'knownHostsFile
   identity?: Ed25519PrivateKey | undefined;
 }
 
-export async function withServer<T>(server: RemoteServer, access: RemoteAccess, run: (client: ControlClient) => Promise<T>): Promise<T> {
+/** Connects to `server` and, if it names a user, proves it; the connection is closed on failure. */
+export async function connectAs(server: RemoteServer, access: RemoteAccess): Promise<ControlClient> {
   const client = await ControlClient.connect(server.host, server.port, {
     ...DEFAULT_CONTROL_CLIENT_OPTIONS,
     connectTimeoutMs: access.connectTimeoutMs ?? DEFAULT_CONTROL_CLIENT_OPTIONS.connectTimeoutMs,
     knownHostsFile: access.knownHostsFile,
     onNotice: access.onNotice,
   });
+  if (server.user === undefined) return client;
   try {
-    if (server.user !== undefined) {
-      if (!access.identity) throw new EtxError('E_CONFIG', `${server.user}@${server.host} needs a key (--identity FILE)`);
-      await client.authenticate(server.user, access.identity);
-    }
+    if (!access.identity) throw new EtxError('E_CONFIG', `${server.user}@${server.host} needs a key (--identity FILE)`);
+    await client.authenticate(server.user, access.identity);
+    return client;
+  } catch (err) {
+    client.close();
+    throw err;
+  }
+}
+
+export async function withServer<T>(server: RemoteServer, access: RemoteAccess, run: (client: ControlClient) => Promise<T>): Promise<T> {
+  const client = await connectAs(server, access);
+  try {
     return await run(client);
   } finally {
     client.close();

@@ -8,7 +8,7 @@ import tls from 'node:tls';
 import type { HostPort } from '../common/host-port.js';
 import { toEtxError } from '../common/errors.js';
 import { acceptData } from '../transfer/data-connection.js';
-import type { HandshakeGate } from './handshake-gate.js';
+import type { PerAddressLimit } from './per-address-limit.js';
 import type { Logger } from './logger.js';
 import type { TransferRegistry } from './transfer-registry.js';
 
@@ -16,7 +16,7 @@ export interface DataListenerOptions {
   bind: HostPort;
   handshakeTimeoutMs: number;
   /** Caps the connections one address may have in their handshake (slow-loris). */
-  gate: HandshakeGate;
+  gate: PerAddressLimit;
   registry: TransferRegistry;
   logger: Logger;
   /** With TLS: every connection is TLS (the ticket proof runs inside it); none is taken in plain text. */

@@ -15,7 +15,7 @@ import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { formatCertificateSha256 } from '../transfer/data-connection.js';
 import { ControlSession, type ServerContext } from './control-session.js';
 import { startDataListener } from './data-listener.js';
-import { HandshakeGate } from './handshake-gate.js';
+import { PerAddressLimit } from './per-address-limit.js';
 import { FsAccess } from './fs-access.js';
 import { PartialRegistry } from './orphan-partials.js';
 import type { ServerOptions, ServerTls } from './options.js';
@@ -88,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new TransferRegistry();
   const dataServers: net.Server[] = [];
   const advertised: string[] = [];
-  const dataGate = new HandshakeGate(limits.maxHandshakesPerAddress);
+  const dataGate = new PerAddressLimit(limits.maxHandshakesPerAddress);
   // Checked first: a server asked for TLS never starts without it.
   const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
@@ -145,10 +145,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // request, and one address may have only so many connections at that stage (THREATS X1).
   // 'connection' gives the raw TCP socket (with TLS too: destroying it ends the TLS socket over
   // it); the WebSocket layer later sees the TLS socket, hence the lookup by the four addresses.
-  const controlGate = new HandshakeGate(limits.maxHandshakesPerAddress);
+  const controlGate = new PerAddressLimit(limits.maxHandshakesPerAddress);
   // Established connections too: past the handshake, an idle client is kept alive by pings, so
   // without this one address could hold any number of them.
-  const connectionCap = new HandshakeGate(limits.maxControlConnectionsPerAddress);
+  const connectionCap = new PerAddressLimit(limits.maxControlConnectionsPerAddress);
   const handshakeDone = new Map<string, () => void>();
   httpServer.on('connection', (socket: net.Socket) => {
     const disconnect = connectionCap.enter(socket.remoteAddress);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HandshakeGate } from '../../src/server/handshake-gate.js';
+import { PerAddressLimit } from '../../src/server/per-address-limit.js';
 
-describe('HandshakeGate', () => {
+describe('PerAddressLimit', () => {
   it('admits up to the cap per address, independently per address, and frees a slot once per leave', () => {
-    const gate = new HandshakeGate(2);
+    const gate = new PerAddressLimit(2);
     const a1 = gate.enter('10.0.0.1');
     const a2 = gate.enter('10.0.0.1');
     expect(a1).toBeDefined();
