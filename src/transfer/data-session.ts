@@ -30,7 +30,7 @@ export abstract class DataSession {
     return this.streams.size;
   }
 
-  /** File bytes this end has moved so far (sent and acknowledged, or received and written). */
+  /** File bytes done so far (acknowledged or written), counting what earlier partials already held. */
   abstract get bytesDone(): number;
 
   /** The peer's ends of the data connections open now (`host:port`). */

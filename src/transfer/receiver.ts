@@ -95,6 +95,7 @@ export class ReceiveSession extends DataSession {
   private readonly changed = new Set<FileState>();
   private filesLeft: number;
   private bytesReceived = 0;
+  /** Bytes earlier partials proved to hold (not moved again). */
   private bytesResumed = 0;
   private readonly pool: BufferPool;
   /** Set once every resumable partial was examined: streams may then get HAVE and READY. */
@@ -204,17 +205,9 @@ export class ReceiveSession extends DataSession {
     stream.write(encodeReady());
   }
 
-  get receivedBytes(): number {
-    return this.bytesReceived;
-  }
-
+  /** File bytes in place here: written from the network, or proven present in earlier partials. */
   get bytesDone(): number {
-    return this.bytesReceived;
-  }
-
-  /** Bytes an earlier partial already held (not moved again). */
-  get resumedBytes(): number {
-    return this.bytesResumed;
+    return this.bytesReceived + this.bytesResumed;
   }
 
   /** Bytes received per file changed since the last call, for progress events. */
