@@ -212,6 +212,11 @@ export function buildProgram(): Command {
     .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
     .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')
     .option('--max-inflight-bytes <size>', 'bytes a sending transfer may have unacknowledged over all its streams', '64MiB')
+    .option(
+      '--small-file-bytes <size>',
+      'files up to this size are read and written whole, many per frame, with synchronous metadata calls (0: off, e.g. on NFS)',
+      '64KiB',
+    )
     .option('--idle-timeout-ms <ms>', 'close a data connection silent this long (its chunks go to the other streams)', '60000')
     .option('--inactive-timeout-ms <ms>', 'free a transfer left without any data connection this long (its partial is kept)', '120000')
     .option('--handshake-timeout-ms <ms>', 'absolute deadline of a data handshake, and of a control upgrade plus first request', '10000')

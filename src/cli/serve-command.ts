@@ -24,6 +24,7 @@ export interface ServeFlags {
   inactiveTimeoutMs: string;
   orphanGraceMs: string;
   maxInflightBytes: string;
+  smallFileBytes: string;
   handshakeTimeoutMs: string;
   maxHandshakesPerAddress: string;
   maxControlConnectionsPerAddress: string;
@@ -79,6 +80,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     inactiveTimeoutMs: positiveInt(flags.inactiveTimeoutMs, '--inactive-timeout-ms'),
     orphanGraceMs: positiveInt(flags.orphanGraceMs, '--orphan-grace-ms'),
     maxInflightBytes: parseSize(flags.maxInflightBytes),
+    smallFileBytes: parseSize(flags.smallFileBytes),
     handshakeTimeoutMs: positiveInt(flags.handshakeTimeoutMs, '--handshake-timeout-ms'),
     maxHandshakesPerAddress: positiveInt(flags.maxHandshakesPerAddress, '--max-handshakes-per-address'),
     maxControlConnectionsPerAddress: positiveInt(flags.maxControlConnectionsPerAddress, '--max-control-connections-per-address'),

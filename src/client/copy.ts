@@ -13,13 +13,13 @@ import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession } from '../transfer/receiver.js';
 import { SendSession } from '../transfer/sender.js';
-import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
+import { DEFAULT_SMALL_FILE_BYTES, type SessionObserver, type SessionOptions } from '../transfer/session-types.js';
 import type { ControlClient } from './control-client.js';
 import { CopyFolders } from './copy-folders.js';
 import type { PlannedFile } from './copy-plan.js';
 import { planSources } from './copy-sources.js';
 import { reportDryRun } from './dry-run.js';
-import { openLocalSource, planLocalWrite } from './local-files.js';
+import { localSource, planLocalWrite } from './local-files.js';
 import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
 import { TransferTracker, codedError } from './transfer-tracker.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
@@ -41,6 +41,8 @@ export interface CopyOptions {
   idleTimeoutMs: number;
   /** Times a chunk may fail its hash check before its file fails (this client's own sessions). */
   maxChunkAttempts: number;
+  /** Files up to this size go whole, many per frame (this client's own sessions). */
+  smallFileBytes: number;
   /** Further attempts for files that failed for a retryable reason. */
   retries: number;
   /** Delay before the first retry; each next one doubles it (capped at a minute). */
@@ -69,6 +71,7 @@ export const DEFAULT_COPY_OPTIONS: Omit<CopyOptions, 'reporter'> = {
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
   maxChunkAttempts: 3,
+  smallFileBytes: DEFAULT_SMALL_FILE_BYTES,
   retries: 3,
   retryDelayMs: 1000,
 };
@@ -352,6 +355,7 @@ function sessionOptions(transferId: string, chunkSizeBytes: number, options: Cop
     inactiveTimeoutMs: options.idleTimeoutMs * 2,
     maxMessageBytes: 1024,
     maxChunkAttempts: options.maxChunkAttempts,
+    smallFileBytes: options.smallFileBytes,
   };
 }
 
@@ -418,7 +422,7 @@ async function pushFromHere(
     },
   };
   const session = new SendSession(
-    accepted.map((index) => ({ index, size: planned[index]!.size, open: openLocalSource(planned[index]!.source, planned[index]!.size) })),
+    accepted.map((index) => ({ index, size: planned[index]!.size, ...localSource(planned[index]!.source, planned[index]!.size) })),
     sessionOptions(ready.transferId, ready.chunkSizeBytes, options),
     observer,
   );
@@ -458,7 +462,7 @@ async function pullToHere(
     accepted.map((index) => ({
       index,
       size: planned[index]!.size,
-      openSink: () => plans[index]!.openSink!(transferId, chunkSizeBytes),
+      openSink: () => plans[index]!.openSink!(transferId, chunkSizeBytes, options.smallFileBytes),
       mayResume: plans[index]!.mayResume === true,
       discard: plans[index]!.discard === true,
     })),

@@ -3,12 +3,12 @@
  * its writes. No ACL applies (the user's own permissions do); the receiver rules still do: only
  * the planned files, never past their size, no symlinks created, modes masked.
  */
-import { promises as fsp } from 'node:fs';
+import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { ExpandEntry, ExpandRoot, FileInfo, WriteMode } from '../common/messages.js';
 import { isNullSink, parseZeroSource } from '../common/special-paths.js';
-import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
+import { type ChunkSource, FileChunkSource, ZeroChunkSource, readWholeFile } from '../transfer/chunk-source.js';
 import { type DirectoryListings, isPartialName, utimesSeconds } from '../transfer/file-sink.js';
 import { resolveThroughExisting } from '../transfer/pinned-directory.js';
 import { DISCARD_PLAN, type WritePlan, planFileWrite } from '../transfer/write-plan.js';
@@ -36,10 +36,14 @@ export async function statLocal(p: string): Promise<FileInfo> {
   }
 }
 
-export function openLocalSource(p: string, size: number): () => Promise<ChunkSource> {
-  if (parseZeroSource(p) !== undefined) return async () => new ZeroChunkSource(size);
+/** How a sender reads the laptop's own file `p`: opened when due, or (small) read whole. */
+export function localSource(p: string, size: number): { open(): Promise<ChunkSource>; readWhole?(): Buffer } {
+  if (parseZeroSource(p) !== undefined) return { open: async () => new ZeroChunkSource(size) };
   // The laptop's own file: its links are the user's to follow, once, before the no-follow open.
-  return async () => FileChunkSource.open(await resolveThroughExisting(path.resolve(p), p), size, p);
+  return {
+    open: async () => FileChunkSource.open(await resolveThroughExisting(path.resolve(p), p), size, p),
+    readWhole: () => readWholeFile(fs.realpathSync(path.resolve(p)), size, p),
+  };
 }
 
 export async function planLocalWrite(

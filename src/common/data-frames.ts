@@ -8,6 +8,12 @@
  * ACK     receiver -> sender  the chunk (fileIndex, offset, length) is verified and written
  * NACK    receiver -> sender  the chunk failed its hash: send it again
  * DIGEST  sender -> receiver  the file's digest (32 bytes; `length` is 32), once all its chunks are in
+ * FILES   sender -> receiver  many whole small files in one frame (`fileIndex` holds their count, 1 to
+ *                             MAX_FILES_PER_FRAME; `length` the payload's bytes): a table of
+ *                             (u32 fileIndex | u32 length | BLAKE3 of the file (32 bytes)), then the
+ *                             files' bytes in table order. Each is the whole file (offset 0), read in
+ *                             one go and checked unchanged by the sender: its digest is implied, no
+ *                             DIGEST follows. Decoded into one CHUNK (`whole`) per file.
  * HAVE    receiver -> sender  resuming: the chunk (fileIndex, offset, length) is in the partial
  *                             with this BLAKE3 hash (32 bytes); the sender skips it if its own matches
  * READY   receiver -> sender  every HAVE is sent: chunks may flow on this connection
@@ -34,6 +40,7 @@ export const FrameType = {
   DIGEST: 7,
   HAVE: 8,
   READY: 9,
+  FILES: 10,
 } as const;
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 
@@ -48,6 +55,8 @@ export type DataFrame =
       payload: Buffer[];
       /** The allocator's buffer the payload was copied into (the caller gives it back). */
       owned?: Buffer;
+      /** From a FILES frame: the whole file, checked unchanged at the source (its digest is implied). */
+      whole?: true;
     }
   | { type: typeof FrameType.ACK | typeof FrameType.NACK; fileIndex: number; offset: number; length: number }
   | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer }
@@ -65,6 +74,18 @@ export interface FrameLimits {
 }
 
 export const DEFAULT_FRAME_LIMITS: FrameLimits = { maxChunkBytes: 64 * 1024 * 1024, maxMessageBytes: 1024 };
+
+/** Most files one FILES frame may carry. */
+export const MAX_FILES_PER_FRAME = 1024;
+/** Bytes of one FILES table entry: file index, length, hash. */
+export const FILES_ENTRY_BYTES = 8 + HASH_BYTES;
+
+/** One whole file of a FILES frame. */
+export interface WholeFile {
+  fileIndex: number;
+  data: Buffer;
+  hash: Uint8Array;
+}
 
 /** Offsets must stay below 2^53 so they are exact JavaScript numbers. */
 const MAX_OFFSET_HIGH = 0x200000;
@@ -89,6 +110,26 @@ export function encodeChunkHeader(fileIndex: number, offset: number, length: num
   header(FrameType.CHUNK, fileIndex, offset, length).copy(out, 0);
   out.set(hash, FRAME_HEADER_BYTES);
   return out;
+}
+
+/**
+ * A FILES frame: its header and table, then the files' own buffers (written after it as they
+ * are, not copied into one).
+ */
+export function encodeFiles(files: readonly WholeFile[]): Buffer[] {
+  if (files.length === 0 || files.length > MAX_FILES_PER_FRAME) throw new EtxError('E_INTERNAL', 'a FILES frame holds 1 to 1024 files');
+  const table = Buffer.allocUnsafe(files.length * FILES_ENTRY_BYTES);
+  let payload = table.length;
+  files.forEach((f, i) => {
+    if (f.hash.length !== HASH_BYTES || f.data.length === 0)
+      throw new EtxError('E_INTERNAL', 'a FILES entry needs bytes and a 32-byte hash');
+    const at = i * FILES_ENTRY_BYTES;
+    table.writeUInt32BE(f.fileIndex, at);
+    table.writeUInt32BE(f.data.length, at + 4);
+    table.set(f.hash, at + 8);
+    payload += f.data.length;
+  });
+  return [header(FrameType.FILES, files.length, 0, payload), table, ...files.map((f) => f.data)];
 }
 
 export function encodeAck(fileIndex: number, offset: number, length: number): Buffer {
@@ -215,7 +256,8 @@ export class FrameDecoder {
       this.partsBytes += take;
       pos += take;
       if (this.partsBytes === pending.payloadBytes) {
-        frames.push(this.allocate && pending.type === FrameType.CHUNK ? this.allocatedChunk(pending) : toFrame(pending, this.parts));
+        if (pending.type === FrameType.FILES) frames.push(...decodeFiles(pending.fileIndex, this.parts));
+        else frames.push(this.allocate && pending.type === FrameType.CHUNK ? this.allocatedChunk(pending) : toFrame(pending, this.parts));
         this.pending = undefined;
         this.parts = [];
         this.partsBytes = 0;
@@ -264,6 +306,12 @@ export class FrameDecoder {
         if (length === 0) throw protocolError('empty chunk');
         if (length > this.limits.maxChunkBytes) throw protocolError(`chunk of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
         return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES + length };
+      case FrameType.FILES:
+        // `fileIndex` is the count; every file has at least one byte.
+        if (fileIndex === 0 || fileIndex > MAX_FILES_PER_FRAME || offset !== 0) throw protocolError('malformed FILES header');
+        if (length > this.limits.maxChunkBytes) throw protocolError(`FILES of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
+        if (length < fileIndex * (FILES_ENTRY_BYTES + 1)) throw protocolError('FILES shorter than its table');
+        return { type, fileIndex, offset, length, payloadBytes: length };
       case FrameType.ACK:
       case FrameType.NACK:
         if (length === 0) throw protocolError('empty acknowledgement');
@@ -286,6 +334,35 @@ export class FrameDecoder {
         throw protocolError(`unknown frame type ${type}`);
     }
   }
+}
+
+/**
+ * The files of a complete FILES payload, one whole-file CHUNK each. The payload is gathered into
+ * one buffer (one copy of at most a frame's bytes; the files' chunks are slices of it), and the
+ * table must account for every byte of it.
+ */
+function decodeFiles(count: number, parts: readonly Buffer[]): DataFrame[] {
+  const payload = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  let at = count * FILES_ENTRY_BYTES;
+  const frames: DataFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = i * FILES_ENTRY_BYTES;
+    const fileIndex = payload.readUInt32BE(entry);
+    const length = payload.readUInt32BE(entry + 4);
+    if (length === 0 || length > payload.length - at) throw protocolError('a FILES entry runs past the frame');
+    frames.push({
+      type: FrameType.CHUNK,
+      fileIndex,
+      offset: 0,
+      length,
+      hash: Buffer.from(payload.subarray(entry + 8, entry + FILES_ENTRY_BYTES)),
+      payload: [payload.subarray(at, at + length)],
+      whole: true,
+    });
+    at += length;
+  }
+  if (at !== payload.length) throw protocolError('FILES holds bytes its table does not name');
+  return frames;
 }
 
 /** Splits the leading `count` bytes off a list of parts (the chunk hash before the chunk). */

@@ -4,6 +4,7 @@
  * away, stops every transfer it started (a transfer belongs to the client that started it).
  */
 import { randomBytes } from 'node:crypto';
+import pMap from 'p-map';
 import type { WebSocket } from 'ws';
 import { ANONYMOUS, type Acl, type Principal } from '../common/acl.js';
 import { verifyAuthentication } from '../common/auth-proof.js';
@@ -30,7 +31,7 @@ import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
 import { type SendFile, SendSession } from '../transfer/sender.js';
 import type { SessionObserver, SessionOptions } from '../transfer/session-types.js';
 import type { WritePlan } from '../transfer/write-plan.js';
-import { type FoldersMade, type FsAccess, setFolderTimes, withFolderTimes } from './fs-access.js';
+import { type FoldersMade, type FsAccess, PLANNING_CONCURRENCY, setFolderTimes, withFolderTimes } from './fs-access.js';
 import type { Logger } from './logger.js';
 import type { ServerLimits } from './options.js';
 import type { RegisteredTransfer, TransferRegistry, TransferRole, TransferSlot } from './transfer-registry.js';
@@ -195,17 +196,20 @@ export class ControlSession {
 
   private async stat(msg: MessageOf<'statRequest'>): Promise<ControlMessage> {
     if (msg.paths.length > this.ctx.limits.maxFilesPerRequest) throw new EtxError('E_TOO_LARGE', 'too many paths in one request');
-    const entries = [];
-    for (const path of msg.paths) {
-      try {
-        const info =
-          msg.right === 'read' ? await this.ctx.fs.statSource(this.who, path) : await this.ctx.fs.statDestination(this.who, path);
-        entries.push({ path, info });
-      } catch (err) {
-        const e = toEtxError(err);
-        entries.push({ path, error: { code: e.code, message: e.message } });
-      }
-    }
+    const entries = await pMap(
+      msg.paths,
+      async (path) => {
+        try {
+          const info =
+            msg.right === 'read' ? await this.ctx.fs.statSource(this.who, path) : await this.ctx.fs.statDestination(this.who, path);
+          return { path, info };
+        } catch (err) {
+          const e = toEtxError(err);
+          return { path, error: { code: e.code, message: e.message } };
+        }
+      },
+      { concurrency: PLANNING_CONCURRENCY },
+    );
     return { type: 'statReply', entries };
   }
 
@@ -230,6 +234,7 @@ export class ControlSession {
       inactiveTimeoutMs: limits.inactiveTimeoutMs,
       maxMessageBytes: 1024,
       maxChunkAttempts: limits.maxChunkAttempts,
+      smallFileBytes: limits.smallFileBytes,
     };
   }
 
@@ -299,8 +304,12 @@ export class ControlSession {
     const finals = new Set<string>();
     const listings = new DirectoryListings();
     try {
-      for (const spec of msg.files) {
-        const plan = await fs.planWrite(this.who, spec, msg.mode, listings);
+      // Planned several at once; claimed in request order.
+      const planned = await pMap(msg.files, (spec) => fs.planWrite(this.who, spec, msg.mode, listings), {
+        concurrency: PLANNING_CONCURRENCY,
+      });
+      for (const [i, spec] of msg.files.entries()) {
+        const plan = planned[i]!;
         if (plan.finalPath !== undefined) {
           const why = finals.has(plan.finalPath) ? 'is written twice in this transfer' : 'is being written by another transfer';
           // One writer per destination path: checked and claimed in one step.
@@ -384,7 +393,7 @@ export class ControlSession {
         files.push({
           index,
           size: spec.size,
-          openSink: () => openSink(transferId, chunkSizeBytes),
+          openSink: () => openSink(transferId, chunkSizeBytes, this.ctx.limits.smallFileBytes),
           mayResume: plan.mayResume === true,
           discard: plan.discard === true,
         });
@@ -437,20 +446,30 @@ export class ControlSession {
     const accepted = new Set(msg.accepted);
     const outcomes: FileOutcome[] = [];
     const files: SendFile[] = [];
+    // Judged several at once; reported in request order.
+    const plans = await pMap(
+      msg.files.entries(),
+      async ([index, spec]) => {
+        if (!accepted.has(index)) return undefined;
+        try {
+          return await fs.planRead(this.who, spec);
+        } catch (err) {
+          return toEtxError(err);
+        }
+      },
+      { concurrency: PLANNING_CONCURRENCY },
+    );
     for (const [index, spec] of msg.files.entries()) {
-      if (!accepted.has(index)) {
+      const plan = plans[index];
+      if (plan === undefined) {
         outcomes.push({ state: 'skipped', reason: 'not accepted by the destination' });
-        continue;
-      }
-      try {
-        const plan = await fs.planRead(this.who, spec);
-        files.push({ index, size: plan.size, open: plan.open });
-        outcomes.push({ state: 'accepted' });
-      } catch (err) {
-        const e = toEtxError(err);
-        const error = { code: e.code, message: e.message };
-        files.push({ index, size: spec.size, open: () => Promise.reject(e), refused: error });
+      } else if (plan instanceof EtxError) {
+        const error = { code: plan.code, message: plan.message };
+        files.push({ index, size: spec.size, open: () => Promise.reject(plan), refused: error });
         outcomes.push({ state: 'failed', error });
+      } else {
+        files.push({ index, size: plan.size, open: plan.open, ...(plan.readWhole ? { readWhole: plan.readWhole } : {}) });
+        outcomes.push({ state: 'accepted' });
       }
     }
     const dial = msg.dialAddresses.length > 0;

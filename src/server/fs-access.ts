@@ -5,6 +5,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import pMap from 'p-map';
 import type { Acl, Principal, Right } from '../common/acl.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type {
@@ -29,15 +30,24 @@ import {
 } from '../common/path-rules.js';
 import { matchesPattern, parseSourcePattern } from '../common/source-glob.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
-import { type ChunkSource, FileChunkSource, ZeroChunkSource } from '../transfer/chunk-source.js';
+import { type ChunkSource, FileChunkSource, ZeroChunkSource, readWholeFile } from '../transfer/chunk-source.js';
 import { type DirectoryListings, isPartialName, utimesSeconds } from '../transfer/file-sink.js';
 import { PinnedDirectory, makeFolderPath, resolveThroughExisting } from '../transfer/pinned-directory.js';
 import type { SessionObserver } from '../transfer/session-types.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
+/**
+ * File system calls a planning request (stat, expand, prepare) keeps in flight at once. One at a
+ * time, each trip through the thread pool cost ~190 us of CPU on a busy 2-core machine (thread
+ * wake-ups), ~30 us with 16 in flight: planning 10,000 files took 1.3-1.5 s per request.
+ */
+export const PLANNING_CONCURRENCY = 16;
+
 export interface ReadPlan {
   size: number;
   open(): Promise<ChunkSource>;
+  /** The whole file, read synchronously and checked unchanged (small files; see readWholeFile). */
+  readWhole?(): Buffer;
 }
 
 export interface ListResult {
@@ -87,7 +97,7 @@ class ExpansionBudget {
   private bytes = 0;
   private scanned = 0;
   /** Folders already read in this request (a wildcard repeated over one folder reads it once). */
-  readonly folderNames = new Map<string, string[]>();
+  readonly folderNames = new Map<string, Promise<string[]>>();
 
   /**
    * One more name read from a folder, kept or not: bounds the work of a request too. Wildcards
@@ -248,7 +258,12 @@ export class FsAccess {
     }
     if (!resolved) return { size: spec.size, open: async () => new ZeroChunkSource(spec.size) };
     // The file opened later must be the one judged and measured here (THREATS T3).
-    return { size: spec.size, open: () => FileChunkSource.open(resolved, spec.size, displayPath(spec.path), identity) };
+    const label = displayPath(spec.path);
+    return {
+      size: spec.size,
+      open: () => FileChunkSource.open(resolved, spec.size, label, identity),
+      readWhole: () => readWholeFile(resolved, spec.size, label, identity),
+    };
   }
 
   /** Judges a write of `spec` in `mode`; a refusal is an outcome, not a throw, so the rest go on. */
@@ -293,18 +308,25 @@ export class FsAccess {
    */
   async expand(who: Principal, paths: readonly string[], recursive: boolean, right: Right, limits: ExpandLimits): Promise<ExpandRoot[]> {
     const budget = new ExpansionBudget(limits, MAX_EXPAND_REPLY_BYTES);
-    const roots: ExpandRoot[] = [];
-    for (const [source, requested] of paths.entries()) {
-      try {
-        await this.expandSource(who, source, requested, recursive, right, budget, roots);
-      } catch (err) {
-        if (err instanceof ExpansionTooLarge) throw err;
-        budget.count(requested);
-        budget.size(requested, requested);
-        roots.push({ source, path: displayPath(requested), error: coded(err), entries: [] });
-      }
-    }
-    return roots;
+    // Sources are expanded several at once (the budget is counted synchronously, so it holds);
+    // their roots are reported in request order.
+    const perSource = await pMap(
+      paths.entries(),
+      async ([source, requested]) => {
+        const roots: ExpandRoot[] = [];
+        try {
+          await this.expandSource(who, source, requested, recursive, right, budget, roots);
+        } catch (err) {
+          if (err instanceof ExpansionTooLarge) throw err;
+          budget.count(requested);
+          budget.size(requested, requested);
+          roots.push({ source, path: displayPath(requested), error: coded(err), entries: [] });
+        }
+        return roots;
+      },
+      { concurrency: PLANNING_CONCURRENCY },
+    );
+    return perSource.flat();
   }
 
   private async expandSource(
@@ -445,29 +467,34 @@ export class FsAccess {
     const label = displayPath(requestedDir);
     const pin = await PinnedDirectory.pin(realDir, label);
     try {
-      let all = budget.folderNames.get(realDir);
-      if (!all) {
-        all = [];
-        const dir = await fsp.opendir(pin.viaPath);
-        for await (const dirent of dir) {
-          budget.scan(requestedDir);
-          if (!isPartialName(dirent.name)) all.push(dirent.name);
-        }
-        budget.folderNames.set(realDir, all);
+      // The promise is shared: sources expanded at once that read one folder read it once.
+      let reading = budget.folderNames.get(realDir);
+      if (!reading) {
+        reading = (async () => {
+          const all: string[] = [];
+          for await (const dirent of await fsp.opendir(pin.viaPath)) {
+            budget.scan(requestedDir);
+            if (!isPartialName(dirent.name)) all.push(dirent.name);
+          }
+          return all;
+        })();
+        budget.folderNames.set(realDir, reading);
       }
       const names: string[] = [];
-      for (const name of all) {
+      for (const name of await reading) {
         if (!keep(name)) continue;
         budget.count(requestedDir);
         names.push(name);
       }
       names.sort();
-      const out: FolderEntry[] = [];
-      for (const name of names) {
-        const st = await fsp.lstat(pin.entry(name)).catch(() => undefined);
-        out.push({ name, info: st ? infoOf(name, st) : undefined });
-      }
-      return out;
+      return await pMap(
+        names,
+        async (name) => {
+          const st = await fsp.lstat(pin.entry(name)).catch(() => undefined);
+          return { name, info: st ? infoOf(name, st) : undefined };
+        },
+        { concurrency: PLANNING_CONCURRENCY },
+      );
     } catch (err) {
       throw toEtxError(err, label);
     } finally {

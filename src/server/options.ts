@@ -5,6 +5,7 @@
 import type { Acl } from '../common/acl.js';
 import type { HostPort } from '../common/host-port.js';
 import type { PeerAllowlist } from '../common/peer-allowlist.js';
+import { DEFAULT_SMALL_FILE_BYTES } from '../transfer/session-types.js';
 import type { Logger } from './logger.js';
 
 export interface ServerLimits {
@@ -23,6 +24,8 @@ export interface ServerLimits {
   maxInflightBytes: number;
   /** Times a chunk may fail its hash check before its file fails with E_CHECKSUM. */
   maxChunkAttempts: number;
+  /** Files up to this size are read and written whole, many per FILES frame (SessionOptions.smallFileBytes). */
+  smallFileBytes: number;
   /** Files in one prepare request. */
   maxFilesPerRequest: number;
   /** Entries in one listing reply. */
@@ -70,6 +73,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   windowChunks: 4,
   maxInflightBytes: 64 * 1024 * 1024,
   maxChunkAttempts: 3,
+  smallFileBytes: DEFAULT_SMALL_FILE_BYTES,
   maxFilesPerRequest: 10_000,
   maxListEntries: 100_000,
   handshakeTimeoutMs: 10_000,

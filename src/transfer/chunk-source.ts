@@ -2,10 +2,10 @@
  * Where a sender's bytes come from: an opened file read at positions, or the /dev/zero test
  * source that reads nothing at all.
  */
-import type { promises as fsp } from 'node:fs';
+import fs, { type promises as fsp } from 'node:fs';
 import { EtxError, toEtxError } from '../common/errors.js';
 import { zeroChunkHash } from './chunk-hash.js';
-import { openJudgedFile } from './pinned-directory.js';
+import { openJudgedFile, openJudgedFileSync } from './pinned-directory.js';
 
 export interface ChunkSource {
   readonly size: number;
@@ -89,6 +89,43 @@ export class FileChunkSource implements ChunkSource {
 
   async close(): Promise<void> {
     await this.handle.close().catch(() => {});
+  }
+}
+
+/**
+ * Reads a small judged file whole, synchronously: open (no link, the judged file), fstat, read,
+ * fstat again, close. Five system calls of microseconds each on the event loop cost far less than
+ * five trips through the thread pool (about 190 us of CPU each on a busy 2-core machine), which is
+ * what made a transfer of many small files slow. Only for files small enough that one read is
+ * short; a slow (network) file system is why the size is an option. The second fstat makes the
+ * read self-checking: a file changed meanwhile fails with E_SOURCE_CHANGED, so the sender can
+ * vouch for the whole file at once (a FILES frame implies the digest).
+ */
+export function readWholeFile(path: string, expectedSize: number, label = path, expected?: { dev: number; ino: number }): Buffer {
+  const fd = openJudgedFileSync(path, label);
+  try {
+    const before = fs.fstatSync(fd);
+    if (!before.isFile()) throw new EtxError('E_IO', `${label} is not a regular file`);
+    if (expected && (before.dev !== expected.dev || before.ino !== expected.ino)) {
+      throw new EtxError('E_SOURCE_CHANGED', `${label} was replaced by another file since it was planned`);
+    }
+    if (before.size !== expectedSize) {
+      throw new EtxError('E_SOURCE_CHANGED', `${label} is now ${before.size} bytes, ${expectedSize} were announced`);
+    }
+    const data = Buffer.allocUnsafe(expectedSize);
+    for (let filled = 0; filled < expectedSize; ) {
+      const n = fs.readSync(fd, data, filled, expectedSize - filled, filled);
+      if (n === 0) throw new EtxError('E_SOURCE_CHANGED', `${label} shrank while being read`);
+      filled += n;
+    }
+    if (identityOf(fs.fstatSync(fd)) !== identityOf(before)) {
+      throw new EtxError('E_SOURCE_CHANGED', `${label} changed while it was being sent`);
+    }
+    return data;
+  } catch (err) {
+    throw toEtxError(err, `reading ${label}`);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

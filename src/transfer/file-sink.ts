@@ -6,7 +6,9 @@
  * stays intact until the new one is whole. A partial left by a broken transfer is picked up by
  * the next one for the same file: every chunk the journal names is re-hashed before it counts.
  */
-import { constants, promises as fsp } from 'node:fs';
+import fs, { constants, promises as fsp } from 'node:fs';
+import { promisify } from 'node:util';
+import pLimit from 'p-limit';
 import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
@@ -409,6 +411,117 @@ export class PartialFileSink implements FileSink {
     this.closed = true;
     await this.handle.close().catch(() => {});
     await this.journal?.close().catch(() => {});
+  }
+}
+
+const fsyncFd = promisify(fs.fsync);
+/**
+ * Whole files being written at once, per process. Past ~16, creates in one folder contend for
+ * its lock: perf showed half of both cores in rwsem_spin_on_owner under path_openat with
+ * hundreds of small files published at once.
+ */
+const wholeFileWrites = pLimit(16);
+const openFd = promisify(fs.open);
+
+/**
+ * A small file (SessionOptions.smallFileBytes), written whole when complete: its bytes are held
+ * until then, and the partial is created, written, given its mode and time, closed, and published
+ * with synchronous calls (microseconds each on a local disk, where each trip through the thread
+ * pool cost ~190 us of CPU per call on a busy 2-core machine: these dominated a copy of 10,000
+ * small files). Only the fsync, which waits for the disk, goes to the pool, so several run at once.
+ * The guarantees are PartialFileSink's: hidden partial (O_EXCL, no link followed), fsync, link or
+ * rename inside the pinned folder, folder fsync, nothing under the final name on any failure.
+ * Nothing to resume: a file of one chunk has no journal.
+ */
+export class WholeFileSink implements FileSink {
+  private parts: Buffer[] = [];
+  private released = false;
+
+  constructor(private readonly options: PartialFileOptions) {}
+
+  async write(offset: number, parts: readonly Buffer[]): Promise<void> {
+    if (offset !== 0 || this.parts.length > 0) throw new EtxError('E_INTERNAL', 'a whole-file sink takes its file in one write');
+    this.parts = [...parts];
+  }
+
+  recordChunk(): void {}
+
+  complete(): Promise<void> {
+    return wholeFileWrites(() => this.writeAndPublish());
+  }
+
+  private async writeAndPublish(): Promise<void> {
+    const { finalPath, label, folder, mode, transferId } = this.options;
+    const partialPath = path.join(path.dirname(finalPath), partialName(path.basename(finalPath), transferId));
+    let fd: number | undefined;
+    let created = false;
+    try {
+      // Through the pool: creating a name waits for the file system's journal, which the fsyncs
+      // of other files keep busy (measured: 0.46 ms per synchronous create with fsyncs running).
+      fd = await openFd(partialPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      created = true;
+      this.options.onPartialCreated?.(folder ? path.join(folder.realPath, path.basename(partialPath)) : partialPath);
+      let position = 0;
+      for (const part of this.parts) {
+        for (let at = 0; at < part.length; ) {
+          const n = fs.writeSync(fd, part, at, part.length - at, position);
+          at += n;
+          position += n;
+        }
+      }
+      if (position !== this.options.size)
+        throw new EtxError('E_INTERNAL', `${label}: ${position} bytes held, ${this.options.size} expected`);
+      this.parts = [];
+      fs.fchmodSync(fd, publishedMode(this.options.fileMode));
+      if (this.options.mtimeMs) {
+        const t = utimesSeconds(this.options.mtimeMs);
+        fs.futimesSync(fd, t, t);
+      }
+      faultPoint('partial-written');
+      await fsyncFd(fd);
+      faultPoint('file-fsynced');
+      fs.closeSync(fd);
+      fd = undefined;
+      if (mode === 'new' || mode === 'skip-existing') {
+        // link() fails if the final name appeared meanwhile: no silent replacement.
+        fs.linkSync(partialPath, finalPath);
+        faultPoint('published');
+        fs.unlinkSync(partialPath);
+      } else {
+        fs.renameSync(partialPath, finalPath);
+        faultPoint('published');
+      }
+      created = false;
+      await folders.sync(folder?.realPath ?? path.dirname(finalPath), path.dirname(finalPath));
+      faultPoint('dir-fsynced');
+      faultPoint('journal-removed');
+    } catch (err) {
+      if (fd !== undefined) fs.closeSync(fd);
+      if (created) {
+        try {
+          fs.unlinkSync(partialPath);
+        } catch {
+          // Gone already; the sweeper removes what a crash leaves.
+        }
+      }
+      const mapped = toEtxError(err, `publishing ${label}`);
+      if (mapped.code === 'E_EXISTS') throw new EtxError('E_EXISTS', `${label} already exists`);
+      throw mapped;
+    } finally {
+      await this.release();
+    }
+  }
+
+  /** Nothing is on disk before complete(), which cleans up after itself. */
+  async abort(): Promise<void> {
+    this.parts = [];
+    await this.release();
+  }
+
+  private async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.options.folder?.release();
   }
 }
 

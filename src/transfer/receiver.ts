@@ -60,6 +60,16 @@ interface FileState {
   failure?: CodedError;
 }
 
+/** What a chunk's frame says about it. */
+interface ChunkHeader {
+  fileIndex: number;
+  offset: number;
+  length: number;
+  hash: Buffer;
+  /** The whole file, from a FILES frame: no DIGEST follows. */
+  whole: boolean;
+}
+
 const bitOf = (bits: Uint8Array, i: number): boolean => (bits[i >> 3]! & (1 << (i & 7))) !== 0;
 const setBit = (bits: Uint8Array, i: number, on: boolean): void => {
   if (on) bits[i >> 3]! |= 1 << (i & 7);
@@ -231,11 +241,13 @@ export class ReceiveSession extends DataSession {
 
   protected onFrame(stream: DataStream, frame: DataFrame): void {
     switch (frame.type) {
-      case FrameType.CHUNK:
-        if (!this.onChunk(stream, frame.fileIndex, frame.offset, frame.length, frame.hash, frame.payload, frame.owned) && frame.owned) {
-          this.pool.release(frame.owned);
+      case FrameType.CHUNK: {
+        const { fileIndex, offset, length, hash, payload, owned, whole } = frame;
+        if (!this.onChunk(stream, { fileIndex, offset, length, hash, whole: whole === true }, payload, owned) && owned) {
+          this.pool.release(owned);
         }
         return;
+      }
       case FrameType.DIGEST:
         this.onDigest(frame.fileIndex, frame.digest);
         return;
@@ -280,15 +292,8 @@ export class ReceiveSession extends DataSession {
   }
 
   /** Returns true when it took over `owned` (the pool buffer holding the payload). */
-  private onChunk(
-    stream: DataStream,
-    fileIndex: number,
-    offset: number,
-    length: number,
-    hash: Buffer,
-    payload: Buffer[],
-    owned: Buffer | undefined,
-  ): boolean {
+  private onChunk(stream: DataStream, chunk: ChunkHeader, payload: Buffer[], owned: Buffer | undefined): boolean {
+    const { fileIndex, offset, length } = chunk;
     const file = this.files.get(fileIndex);
     if (!file) {
       this.fail(new EtxError('E_PROTOCOL', `chunk for file ${fileIndex}, which is not in this transfer`));
@@ -304,6 +309,10 @@ export class ReceiveSession extends DataSession {
       this.fail(new EtxError('E_PROTOCOL', `chunk at ${offset}+${length} is not on a chunk boundary`));
       return false;
     }
+    if (chunk.whole && length !== size) {
+      this.fail(new EtxError('E_PROTOCOL', `file ${fileIndex} of ${size} bytes sent whole as ${length}`));
+      return false;
+    }
     if (!this.ready) {
       this.fail(new EtxError('E_PROTOCOL', 'a chunk before READY'));
       return false;
@@ -315,17 +324,21 @@ export class ReceiveSession extends DataSession {
       );
       return false;
     }
-    if (file.state !== 'open') return false; // complete already: a late resend
+    if (file.state !== 'open') {
+      // Complete already: a late resend. A whole file's sender waits for this answer (it sends no DIGEST).
+      if (chunk.whole) stream.write(encodeAck(fileIndex, offset, length));
+      return false;
+    }
     const chunkIndex = offset / chunkSize;
     if (bitOf(file.received, chunkIndex) && !bitOf(file.claimed, chunkIndex)) {
       stream.write(encodeAck(fileIndex, offset, length)); // a resend of what we have: just confirm
       return false;
     }
     if (file.spec.discard) {
-      this.accept(stream, file, offset, length, hash);
+      this.accept(stream, file, chunk);
       return false;
     }
-    void this.verifyAndWrite(stream, file, offset, length, hash, payload, owned);
+    void this.verifyAndWrite(stream, file, chunk, payload, owned);
     return true;
   }
 
@@ -333,12 +346,11 @@ export class ReceiveSession extends DataSession {
   private async verifyAndWrite(
     stream: DataStream,
     file: FileState,
-    offset: number,
-    length: number,
-    hash: Buffer,
+    chunk: ChunkHeader,
     payload: Buffer[],
     owned: Buffer | undefined,
   ): Promise<void> {
+    const { offset, length, hash } = chunk;
     const pending = (this.pendingWrites.get(stream) ?? 0) + length;
     this.pendingWrites.set(stream, pending);
     if (pending >= this.pauseAtBytes()) stream.pause();
@@ -374,11 +386,11 @@ export class ReceiveSession extends DataSession {
       if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
       if (left < this.pauseAtBytes()) stream.resume();
     }
-    this.accept(stream, file, offset, length, hash);
+    this.accept(stream, file, chunk);
   }
 
   /** Records a chunk as in, acknowledges it, and publishes the file if that was the last. */
-  private accept(stream: DataStream, file: FileState, offset: number, length: number, hash: Buffer): void {
+  private accept(stream: DataStream, file: FileState, { offset, length, hash, whole }: ChunkHeader): void {
     const chunkIndex = offset / this.options.chunkSizeBytes;
     if (file.state !== 'open') return;
     if (bitOf(file.claimed, chunkIndex)) {
@@ -393,10 +405,19 @@ export class ReceiveSession extends DataSession {
       file.receivedBytes += length;
     }
     file.hashes.set(chunkIndex, hash);
+    // A whole file was read in one go and checked unchanged: its digest is that of this one chunk.
+    if (whole) file.sourceDigest ??= file.hashes.digest();
     this.bytesReceived += length;
     this.changed.add(file);
-    stream.write(encodeAck(file.spec.index, offset, length));
-    this.publishWhenReady(file);
+    const ack = (): void => void (stream.usable && stream.write(encodeAck(file.spec.index, offset, length)));
+    if (!whole) {
+      ack();
+      this.publishWhenReady(file);
+      return;
+    }
+    // A whole file is acknowledged once published (or failed): its bytes wait in memory until
+    // then, so the sender's window is what bounds them.
+    if (!this.publishWhenReady(file, ack)) ack();
   }
 
   private onDigest(fileIndex: number, digest: Buffer): void {
@@ -409,21 +430,28 @@ export class ReceiveSession extends DataSession {
     this.publishWhenReady(file);
   }
 
-  /** Publishes once every chunk is in and the source's digest has come to check them against. */
-  private publishWhenReady(file: FileState): void {
-    if (file.state !== 'open' || file.receivedBytes !== file.spec.size || !file.sourceDigest) return;
+  /**
+   * Publishes once every chunk is in and the source's digest has come to check them against;
+   * `then` runs when that publish ends. Returns whether a publish started.
+   */
+  private publishWhenReady(file: FileState, then?: () => void): boolean {
+    if (file.state !== 'open' || file.receivedBytes !== file.spec.size || !file.sourceDigest) return false;
     const digest = file.hashes.digest();
     if (!digest.equals(file.sourceDigest)) {
       this.failFile(file, new EtxError('E_CHECKSUM', 'the file digest differs from the one the source computed'), undefined);
-      return;
+      return false;
     }
-    this.startPublish(file, digest);
+    this.startPublish(file, digest, then);
+    return true;
   }
 
-  private startPublish(file: FileState, digest: Buffer): void {
+  private startPublish(file: FileState, digest: Buffer, then?: () => void): void {
     const done = this.publish(file, digest);
     this.publishing.add(done);
-    void done.finally(() => this.publishing.delete(done));
+    void done.finally(() => {
+      this.publishing.delete(done);
+      then?.();
+    });
   }
 
   private async publish(file: FileState, digest: Buffer): Promise<void> {

@@ -11,14 +11,24 @@
  * holds; those chunks are read and hashed here, and skipped if they match).
  */
 import { EtxError, toEtxError } from '../common/errors.js';
-import { type DataFrame, FrameType, encodeAbort, encodeChunkHeader, encodeDigest } from '../common/data-frames.js';
+import {
+  type DataFrame,
+  FILES_ENTRY_BYTES,
+  FrameType,
+  MAX_FILES_PER_FRAME,
+  type WholeFile,
+  encodeAbort,
+  encodeChunkHeader,
+  encodeDigest,
+  encodeFiles,
+} from '../common/data-frames.js';
 import type { CodedError } from '../common/messages.js';
 import { BufferPool } from './buffer-pool.js';
 import { ChunkHashes, hashChunk } from './chunk-hash.js';
 import type { ChunkSource } from './chunk-source.js';
 import { DataSession } from './data-session.js';
 import type { DataStream } from './data-stream.js';
-import { type SessionObserver, type SessionOptions, chunkCount, chunkLength } from './session-types.js';
+import { MAX_FILES_FRAME_BYTES, type SessionObserver, type SessionOptions, chunkCount, chunkLength } from './session-types.js';
 
 /** Most chunks one stream carries unacknowledged (many small files), whatever their bytes. */
 const MAX_CHUNKS_PER_STREAM = 128;
@@ -64,6 +74,11 @@ export interface SendFile {
   size: number;
   /** Opens the source when its first chunk is due (so 10,000 files do not hold 10,000 fds). */
   open(): Promise<ChunkSource>;
+  /**
+   * Reads the whole file at once, synchronously, checked unchanged meanwhile (a small file, see
+   * SessionOptions.smallFileBytes); absent for sources that cannot (the zero source).
+   */
+  readWhole?(): Buffer;
   /** Set when this end refused the file: the receiver is told on the first stream. */
   refused?: CodedError;
 }
@@ -76,6 +91,8 @@ interface Chunk {
   sent: boolean;
   /** Times this chunk was sent and refused by the receiver's hash check. */
   refusals: number;
+  /** The whole of a small file: read with readWhole and sent in a FILES frame. */
+  whole: boolean;
 }
 
 interface FileState {
@@ -89,6 +106,8 @@ interface FileState {
   hashes: ChunkHashes;
   /** Resuming: chunks the receiver's partial holds, with their hashes (HAVE frames). */
   claims: Map<number, Buffer>;
+  /** Went in a FILES frame: the receiver has the digest implied, and the read was checked whole. */
+  sentWhole: boolean;
 }
 
 const chunkKey = (fileIndex: number, offset: number): string => `${fileIndex}:${offset}`;
@@ -120,6 +139,7 @@ export class SendSession extends DataSession {
       state: spec.refused ? 'failed' : spec.size === 0 ? 'done' : 'sending',
       hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
       claims: new Map(),
+      sentWhole: false,
     }));
     for (const f of this.order) this.files.set(f.spec.index, f);
     this.pendingAborts = this.order.filter((f) => f.spec.refused);
@@ -189,9 +209,23 @@ export class SendSession extends DataSession {
       const offset = file.nextOffset;
       const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
       file.nextOffset += length;
-      return { file, offset, length, sent: false, refusals: 0 };
+      return { file, offset, length, sent: false, refusals: 0, whole: this.goesWhole(file) };
     }
     return undefined;
+  }
+
+  /**
+   * A small file with nothing of it at the receiver already goes whole in a FILES frame (a
+   * resumed partial that holds it needs the general path: its chunk is skipped, its digest sent).
+   */
+  private goesWhole(file: FileState): boolean {
+    const { size, readWhole } = file.spec;
+    return (
+      readWhole !== undefined &&
+      size <= this.options.smallFileBytes &&
+      size + FILES_ENTRY_BYTES <= Math.min(MAX_FILES_FRAME_BYTES, this.options.chunkSizeBytes) &&
+      file.claims.size === 0
+    );
   }
 
   /** Bytes each stream may have unacknowledged, given how many streams share the in-flight budget. */
@@ -205,12 +239,51 @@ export class SendSession extends DataSession {
     const mine = this.inflight.get(stream);
     if (!mine || !this.readyStreams.has(stream)) return;
     const windowBytes = this.windowBytes();
+    const frameBytes = Math.min(MAX_FILES_FRAME_BYTES, this.options.chunkSizeBytes);
+    let batch: Chunk[] = [];
+    let batchBytes = 0;
     while (!this.finished && mine.bytes < windowBytes && mine.size < MAX_CHUNKS_PER_STREAM) {
       const chunk = this.nextChunk();
-      if (!chunk) return;
+      if (!chunk) break;
       mine.set(chunkKey(chunk.file.spec.index, chunk.offset), chunk);
-      void this.sendChunk(stream, chunk);
+      if (!chunk.whole) {
+        void this.sendChunk(stream, chunk);
+        continue;
+      }
+      if (batch.length === MAX_FILES_PER_FRAME || batchBytes + chunk.length + FILES_ENTRY_BYTES > frameBytes) {
+        this.sendWholeFiles(stream, batch);
+        batch = [];
+        batchBytes = 0;
+      }
+      batch.push(chunk);
+      batchBytes += chunk.length + FILES_ENTRY_BYTES;
     }
+    if (batch.length > 0) this.sendWholeFiles(stream, batch);
+  }
+
+  /**
+   * Small files, whole, in one FILES frame: each read synchronously (see readWholeFile: a few
+   * microseconds of system calls instead of five thread-pool trips per file) and hashed here.
+   * A file that cannot be read fails alone, after the frame is written.
+   */
+  private sendWholeFiles(stream: DataStream, chunks: readonly Chunk[]): void {
+    const entries: WholeFile[] = [];
+    const failures: Array<[FileState, EtxError]> = [];
+    for (const chunk of chunks) {
+      const { file } = chunk;
+      try {
+        const data = file.spec.readWhole!();
+        const hash = hashChunk(data);
+        file.hashes.set(0, hash);
+        file.sentWhole = true;
+        chunk.sent = true;
+        entries.push({ fileIndex: file.spec.index, data, hash });
+      } catch (err) {
+        failures.push([file, toEtxError(err)]);
+      }
+    }
+    if (entries.length > 0) for (const part of encodeFiles(entries)) stream.write(part);
+    for (const [file, error] of failures) this.failFile(file, error);
   }
 
   private async sendChunk(stream: DataStream, chunk: Chunk): Promise<void> {
@@ -312,6 +385,13 @@ export class SendSession extends DataSession {
 
   /** Every chunk is acknowledged: if the source held still, give the receiver the digest. */
   private async finishFile(file: FileState): Promise<void> {
+    if (file.sentWhole) {
+      // Read whole and checked unchanged as it was read; the receiver knows the digest already.
+      file.state = 'done';
+      this.observer.fileDone(file.spec.index, file.spec.size, file.hashes.digest());
+      this.fileResolved();
+      return;
+    }
     file.state = 'finishing';
     try {
       const source = await file.source;

@@ -20,7 +20,18 @@ export interface SessionOptions {
   maxMessageBytes: number;
   /** Times a chunk may fail its hash before the file fails with E_CHECKSUM. */
   maxChunkAttempts: number;
+  /**
+   * Files up to this size are read whole (sender) and written whole (receiver) with synchronous
+   * metadata calls, and many go in one FILES frame; 0: every file takes the general path.
+   */
+  smallFileBytes: number;
 }
+
+/** Default for SessionOptions.smallFileBytes (--small-file-bytes). */
+export const DEFAULT_SMALL_FILE_BYTES = 64 * 1024;
+
+/** Most bytes (table and files) the sender puts in one FILES frame. */
+export const MAX_FILES_FRAME_BYTES = 1024 * 1024;
 
 export interface SessionObserver {
   /** `digest` is the file's blake3-tree digest (see chunk-hash.ts). */

@@ -7,9 +7,22 @@ import path from 'node:path';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { FileOutcome, WriteMode } from '../common/messages.js';
 import { PinnedDirectory, makeFolderPath } from './pinned-directory.js';
-import { type ChunkClaim, type DirectoryListings, type FileSink, NullSink, PartialFileSink, findPartials } from './file-sink.js';
+import {
+  type ChunkClaim,
+  type DirectoryListings,
+  type FileSink,
+  NullSink,
+  PartialFileSink,
+  WholeFileSink,
+  findPartials,
+} from './file-sink.js';
 
-export type OpenSink = (transferId: string, chunkSize: number) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
+/** `smallFileBytes`: a new file up to this size is written whole (WholeFileSink); 0 or unset: never. */
+export type OpenSink = (
+  transferId: string,
+  chunkSize: number,
+  smallFileBytes?: number,
+) => Promise<{ sink: FileSink; claims: ChunkClaim[] }>;
 
 export interface WritePlan {
   outcome: FileOutcome;
@@ -66,7 +79,7 @@ export async function planFileWrite(
       outcome: { state: 'accepted' },
       finalPath,
       mayResume,
-      openSink: async (transferId, chunkSize) => {
+      openSink: async (transferId, chunkSize, smallFileBytes = 0) => {
         const dir = path.dirname(finalPath);
         let folder: PinnedDirectory;
         try {
@@ -93,6 +106,10 @@ export async function planFileWrite(
           mtimeMs,
         };
         try {
+          // Nothing to resume and small: held in memory and written whole with synchronous calls.
+          if (!mayResume && smallFileBytes > 0 && size <= smallFileBytes && size <= chunkSize) {
+            return { sink: new WholeFileSink(options), claims: [] };
+          }
           return await PartialFileSink.open(options);
         } catch (err) {
           await folder.release();

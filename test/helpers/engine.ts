@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { type AuthenticatedConnection, acceptData, dialData } from '../../src/transfer/data-connection.js';
 import type { DataSession } from '../../src/transfer/data-session.js';
-import type { SessionObserver, SessionOptions } from '../../src/transfer/session-types.js';
+import { DEFAULT_SMALL_FILE_BYTES, type SessionObserver, type SessionOptions } from '../../src/transfer/session-types.js';
 
 export interface Listener {
   address: string;
@@ -43,6 +43,7 @@ export function newTransfer(overrides: Partial<SessionOptions> = {}): { options:
       idleTimeoutMs: 5000,
       inactiveTimeoutMs: 10000,
       maxMessageBytes: 1024,
+      smallFileBytes: DEFAULT_SMALL_FILE_BYTES,
       maxChunkAttempts: 3,
       ...overrides,
     },
