@@ -26,6 +26,7 @@ import { formatBytes, formatRate } from '../common/units.js';
 import { formatDigest } from '../transfer/chunk-hash.js';
 import { dialData } from '../transfer/data-connection.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
+import { PathResolver } from '../transfer/pinned-directory.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession, type ReceiveFile } from '../transfer/receiver.js';
 import { type SendFile, SendSession } from '../transfer/sender.js';
@@ -196,12 +197,13 @@ export class ControlSession {
 
   private async stat(msg: MessageOf<'statRequest'>): Promise<ControlMessage> {
     if (msg.paths.length > this.ctx.limits.maxFilesPerRequest) throw new EtxError('E_TOO_LARGE', 'too many paths in one request');
+    const paths = new PathResolver();
     const entries = await pMap(
       msg.paths,
       async (path) => {
         try {
           const info =
-            msg.right === 'read' ? await this.ctx.fs.statSource(this.who, path) : await this.ctx.fs.statDestination(this.who, path);
+            msg.right === 'read' ? await this.ctx.fs.statSource(this.who, path, paths) : await this.ctx.fs.statDestination(this.who, path);
           return { path, info };
         } catch (err) {
           const e = toEtxError(err);
@@ -305,7 +307,8 @@ export class ControlSession {
     const listings = new DirectoryListings();
     try {
       // Planned several at once; claimed in request order.
-      const planned = await pMap(msg.files, (spec) => fs.planWrite(this.who, spec, msg.mode, listings), {
+      const paths = new PathResolver();
+      const planned = await pMap(msg.files, (spec) => fs.planWrite(this.who, spec, msg.mode, listings, paths), {
         concurrency: PLANNING_CONCURRENCY,
       });
       for (const [i, spec] of msg.files.entries()) {
@@ -447,12 +450,13 @@ export class ControlSession {
     const outcomes: FileOutcome[] = [];
     const files: SendFile[] = [];
     // Judged several at once; reported in request order.
+    const paths = new PathResolver();
     const plans = await pMap(
       msg.files.entries(),
       async ([index, spec]) => {
         if (!accepted.has(index)) return undefined;
         try {
-          return await fs.planRead(this.who, spec);
+          return await fs.planRead(this.who, spec, paths);
         } catch (err) {
           return toEtxError(err);
         }

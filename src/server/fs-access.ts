@@ -32,7 +32,7 @@ import { matchesPattern, parseSourcePattern } from '../common/source-glob.js';
 import { NULL_SINK, ZERO_SOURCE, isNullSink, parseZeroSource } from '../common/special-paths.js';
 import { type ChunkSource, FileChunkSource, ZeroChunkSource, readWholeFile } from '../transfer/chunk-source.js';
 import { type DirectoryListings, isPartialName, utimesSeconds } from '../transfer/file-sink.js';
-import { PinnedDirectory, makeFolderPath, resolveThroughExisting } from '../transfer/pinned-directory.js';
+import { PathResolver, PinnedDirectory, type ResolvedPath, makeFolderPath, resolveThroughExisting } from '../transfer/pinned-directory.js';
 import type { SessionObserver } from '../transfer/session-types.js';
 import { DISCARD_PLAN, type WritePlan, failedPlan, planFileWrite } from '../transfer/write-plan.js';
 
@@ -98,6 +98,8 @@ class ExpansionBudget {
   private scanned = 0;
   /** Folders already read in this request (a wildcard repeated over one folder reads it once). */
   readonly folderNames = new Map<string, Promise<string[]>>();
+  /** Folders resolved in this request (each once). */
+  readonly paths = new PathResolver();
 
   /**
    * One more name read from a folder, kept or not: bounds the work of a request too. Wildcards
@@ -182,15 +184,25 @@ export class FsAccess {
    * resolved through its deepest existing ancestor, so a write under a link to /etc is judged
    * as a write under /etc.
    */
-  async resolve(requested: string): Promise<string> {
-    return resolveThroughExisting(requested, displayPath(requested));
+  async resolve(requested: string, paths?: PathResolver): Promise<string> {
+    return (await this.resolveWithStats(requested, paths)).real;
+  }
+
+  /** resolve, through the request's resolver when there is one (it may know the lstat too). */
+  private async resolveWithStats(requested: string, paths?: PathResolver): Promise<ResolvedPath> {
+    if (paths) return paths.resolve(requested, displayPath(requested));
+    return { real: await resolveThroughExisting(requested, displayPath(requested)) };
   }
 
   /** Validate, resolve, judge. Returns the resolved path the caller may act on. */
-  async authorize(who: Principal, right: Right, requested: string): Promise<string> {
+  async authorize(who: Principal, right: Right, requested: string, paths?: PathResolver): Promise<string> {
+    return (await this.authorizeWithStats(who, right, requested, paths)).real;
+  }
+
+  private async authorizeWithStats(who: Principal, right: Right, requested: string, paths?: PathResolver): Promise<ResolvedPath> {
     validateRequestPath(requested, this.pathLimits);
-    const resolved = await this.resolve(requested);
-    this.judge(who, right, requested, resolved);
+    const resolved = await this.resolveWithStats(requested, paths);
+    this.judge(who, right, requested, resolved.real);
     return resolved;
   }
 
@@ -201,14 +213,15 @@ export class FsAccess {
   }
 
   /** What a source path is, for the client's plan; needs the read right. */
-  async statSource(who: Principal, requested: string): Promise<FileInfo> {
-    return (await this.judgeSource(who, requested)).info;
+  async statSource(who: Principal, requested: string, paths?: PathResolver): Promise<FileInfo> {
+    return (await this.judgeSource(who, requested, paths)).info;
   }
 
   /** statSource, plus the resolved path and the file's identity (for the open that follows). */
   private async judgeSource(
     who: Principal,
     requested: string,
+    paths?: PathResolver,
   ): Promise<{ info: FileInfo; resolved?: string; identity?: { dev: number; ino: number } }> {
     validateRequestPath(requested.startsWith(`${ZERO_SOURCE}:`) ? ZERO_SOURCE : requested, this.pathLimits);
     const zeroSize = parseZeroSource(requested);
@@ -216,9 +229,10 @@ export class FsAccess {
       this.judge(who, 'read', ZERO_SOURCE, ZERO_SOURCE);
       return { info: { name: 'zero', type: 'file', size: zeroSize, mtimeMs: 0, mode: 0o644 } };
     }
-    const resolved = await this.authorize(who, 'read', requested);
+    const { real: resolved, stats } = await this.authorizeWithStats(who, 'read', requested, paths);
     try {
-      const st = await fsp.stat(resolved);
+      // Not a link: the resolver's lstat is what stat would say.
+      const st = stats ?? (await fsp.stat(resolved));
       return { info: infoOf(path.posix.basename(requested), st), resolved, identity: { dev: st.dev, ino: st.ino } };
     } catch (err) {
       throw toEtxError(err, displayPath(requested));
@@ -245,8 +259,8 @@ export class FsAccess {
   }
 
   /** Judges a read of `spec` and returns how to open it when its first chunk is due. */
-  async planRead(who: Principal, spec: FileSpec): Promise<ReadPlan> {
-    const { info, resolved, identity } = await this.judgeSource(who, spec.path);
+  async planRead(who: Principal, spec: FileSpec, paths?: PathResolver): Promise<ReadPlan> {
+    const { info, resolved, identity } = await this.judgeSource(who, spec.path, paths);
     if (info.type !== 'file') {
       throw new EtxError(info.type === 'directory' ? 'E_IS_A_DIRECTORY' : 'E_IO', `${displayPath(spec.path)} is not a regular file`);
     }
@@ -267,14 +281,14 @@ export class FsAccess {
   }
 
   /** Judges a write of `spec` in `mode`; a refusal is an outcome, not a throw, so the rest go on. */
-  async planWrite(who: Principal, spec: FileSpec, mode: WriteMode, listings?: DirectoryListings): Promise<WritePlan> {
+  async planWrite(who: Principal, spec: FileSpec, mode: WriteMode, listings?: DirectoryListings, paths?: PathResolver): Promise<WritePlan> {
     try {
       validateRequestPath(spec.path, this.pathLimits);
       if (isNullSink(spec.path)) {
         this.judge(who, 'write', NULL_SINK, NULL_SINK);
         return DISCARD_PLAN;
       }
-      const finalPath = await this.authorize(who, 'write', spec.path);
+      const finalPath = await this.authorize(who, 'write', spec.path, paths);
       const label = displayPath(spec.path);
       return await planFileWrite(finalPath, label, mode, spec.mode, spec.size, this.onPartialCreated, listings, spec.mtimeMs);
     } catch (err) {
@@ -352,7 +366,7 @@ export class FsAccess {
       roots.push(await this.expandRoot(who, source, requested, recursive, right, budget));
       return;
     }
-    const realDir = await this.authorize(who, 'list', pattern.dir);
+    const realDir = await this.authorize(who, 'list', pattern.dir, budget.paths);
     const matches = await this.readFolder(realDir, pattern.dir, budget, (name) => matchesPattern(pattern.pattern, name));
     if (matches.length === 0) throw new EtxError('E_NOT_FOUND', `no match for ${displayPath(requested)}`);
     // Each match was counted as it was read.
@@ -378,12 +392,12 @@ export class FsAccess {
     right: Right,
     budget: ExpansionBudget,
   ): Promise<ExpandRoot> {
-    const resolved = await this.resolve(requested);
+    const { real: resolved, stats } = await this.resolveWithStats(requested, budget.paths);
     // Judged before the stat, so a denied path's existence is not told: neither right, no answer.
     if (!this.acl().allows(who, right, resolved) && !this.acl().allows(who, 'list', resolved)) this.judge(who, right, requested, resolved);
     let st: import('node:fs').Stats;
     try {
-      st = await fsp.stat(resolved);
+      st = stats ?? (await fsp.stat(resolved));
     } catch (err) {
       throw toEtxError(err, displayPath(requested));
     }

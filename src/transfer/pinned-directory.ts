@@ -196,6 +196,45 @@ export async function resolveThroughExisting(p: string, label = p): Promise<stri
   return p;
 }
 
+/** A path resolved by PathResolver, with what lstat said of it when that was asked anyway. */
+export interface ResolvedPath {
+  real: string;
+  /** lstat of `real` when it exists and is not a link (so stat would say the same). */
+  stats?: fs.Stats;
+}
+
+/**
+ * resolveThroughExisting for the many paths of one request: each folder is resolved once, then
+ * each path costs one lstat of its last component (a link there is followed as before). For
+ * 10,000 files in one folder that is 10,000 lstats instead of 10,000-20,000 realpaths, each of
+ * which walks every component. The answers are the same; like every resolution here, what they
+ * name is checked again when pinned or opened.
+ */
+export class PathResolver {
+  private readonly folders = new Map<string, Promise<string>>();
+
+  async resolve(p: string, label = p): Promise<ResolvedPath> {
+    const dir = path.posix.dirname(p);
+    const name = path.posix.basename(p);
+    if (dir === p || name === '' || name === '.' || name === '..') return { real: await resolveThroughExisting(p, label) };
+    let realDir = this.folders.get(dir);
+    if (!realDir) {
+      realDir = resolveThroughExisting(dir, label);
+      this.folders.set(dir, realDir);
+    }
+    const candidate = path.posix.join(await realDir, name);
+    let stats: fs.Stats;
+    try {
+      stats = await fsp.lstat(candidate);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { real: candidate };
+      throw toEtxError(err, `resolving ${label}`);
+    }
+    if (stats.isSymbolicLink()) return { real: await resolveThroughExisting(candidate, label) };
+    return { real: candidate, stats };
+  }
+}
+
 /**
  * `mkdir -p` of the judged folder `realDir`, never through a link: from its deepest existing
  * ancestor (pinned and checked), each missing folder is made inside the pinned one before it and
