@@ -76,7 +76,7 @@ function decodeUserInfo(text: string, what: string, shown: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new EtxError('E_USAGE', `${what} ${shown}: the ${text === '' ? 'user' : 'user info'} is not valid percent-encoding`);
+    throw new EtxError('E_USAGE', `${what} ${shown}: the user info is not valid percent-encoding (UTF-8)`);
   }
 }
 
@@ -146,11 +146,11 @@ function normalizeHost(host: string): string {
 function parseNoProxyEntry(entry: string): { host: string; prefix?: number; port?: number } | undefined {
   let text = entry;
   let port: number | undefined;
-  // `[v6]:port`, `[v6]`, `[v6/len]`; otherwise a single colon is `host:port` (IPv6 has several).
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  // `[v6]`, `[v6]:port`, `[v6]/len`, `[v6/len]`; otherwise one colon is `host:port` (IPv6 has several).
+  const bracketed = /^\[([^\]]+)\](\/\d{1,3})?(?::(\d{1,5}))?$/.exec(text);
   if (bracketed) {
-    text = bracketed[1]!;
-    if (bracketed[2] !== undefined) port = Number(bracketed[2]);
+    text = bracketed[1]! + (bracketed[2] ?? '');
+    if (bracketed[3] !== undefined) port = Number(bracketed[3]);
   } else if (text.indexOf(':') >= 0 && text.indexOf(':') === text.lastIndexOf(':')) {
     const portText = text.slice(text.indexOf(':') + 1);
     if (!/^\d{1,5}$/.test(portText)) return undefined;
@@ -202,11 +202,12 @@ export function noProxyMatches(noProxy: string, host: string, port: number): boo
       if (targetIsIp && inCidr(target, entry.host, entry.prefix)) return true;
       continue;
     }
-    const name = normalizeHost(entry.host.startsWith('.') ? entry.host.slice(1) : entry.host);
+    // `.example.org` and `*.example.org` (as Go reads it) mean the same as `example.org`.
+    const name = normalizeHost(entry.host.replace(/^\*?\./, ''));
     if (name === '') continue;
     if (net.isIP(name) !== 0 || targetIsIp) {
       // Addresses compare as addresses (`::1` equals `0:0:0:0:0:0:0:1`), never as suffixes.
-      if (targetIsIp && net.isIP(name) === net.isIP(target) && inCidr(target, name, net.isIP(name) === 4 ? 32 : 128)) return true;
+      if (targetIsIp && inCidr(target, name, net.isIP(name) === 4 ? 32 : 128)) return true;
       continue;
     }
     if (target === name || target.endsWith(`.${name}`)) return true;
@@ -337,7 +338,7 @@ export function connectThroughProxy(
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.off('connect', onConnect);
-      socket.off('readable', onReadable);
+      socket.pause();
       socket.off('end', onEnd);
       socket.off('error', onError);
       socket.off('close', onEnd);
@@ -349,7 +350,9 @@ export function connectThroughProxy(
       socket.destroy();
       reject(err);
     };
+    let connected = false;
     const onConnect = (): void => {
+      connected = true;
       const auth = proxy.authorization();
       socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`);
     };
@@ -391,7 +394,10 @@ export function connectThroughProxy(
     };
     const onError = (err: NodeJS.ErrnoException): void => {
       const reason = err.code ?? printable(err.message);
-      fail(new EtxError('E_CONNECT', `cannot reach the proxy ${proxy.display} (${reason})`));
+      const what = connected
+        ? `the connection to the proxy ${proxy.display} failed before the tunnel opened`
+        : `cannot reach the proxy ${proxy.display}`;
+      fail(new EtxError('E_CONNECT', `${what} (${reason})`));
     };
     const onAbort = (): void => fail(cancelled());
     const timer = setTimeout(

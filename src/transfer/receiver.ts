@@ -415,9 +415,9 @@ export class ReceiveSession extends DataSession {
       this.publishWhenReady(file);
       return;
     }
-    // A whole file is acknowledged once published (or failed): its bytes wait in memory until
-    // then, so the sender's window is what bounds them.
-    if (!this.publishWhenReady(file, ack)) ack();
+    // A whole file is acknowledged once published: its bytes wait in memory until then, so the
+    // sender's window is what bounds them. One that fails is not acknowledged: its ABORT says so.
+    this.publishWhenReady(file, ack);
   }
 
   private onDigest(fileIndex: number, digest: Buffer): void {
@@ -432,29 +432,27 @@ export class ReceiveSession extends DataSession {
 
   /**
    * Publishes once every chunk is in and the source's digest has come to check them against;
-   * `then` runs when that publish ends. Returns whether a publish started.
+   * `published` runs once the file is under its final name. Returns whether a publish started.
    */
-  private publishWhenReady(file: FileState, then?: () => void): boolean {
+  private publishWhenReady(file: FileState, published?: () => void): boolean {
     if (file.state !== 'open' || file.receivedBytes !== file.spec.size || !file.sourceDigest) return false;
     const digest = file.hashes.digest();
     if (!digest.equals(file.sourceDigest)) {
       this.failFile(file, new EtxError('E_CHECKSUM', 'the file digest differs from the one the source computed'), undefined);
       return false;
     }
-    this.startPublish(file, digest, then);
+    this.startPublish(file, digest, published);
     return true;
   }
 
-  private startPublish(file: FileState, digest: Buffer, then?: () => void): void {
-    const done = this.publish(file, digest);
+  private startPublish(file: FileState, digest: Buffer, published?: () => void): void {
+    const done = this.publish(file, digest, published);
     this.publishing.add(done);
-    void done.finally(() => {
-      this.publishing.delete(done);
-      then?.();
-    });
+    void done.finally(() => this.publishing.delete(done));
   }
 
-  private async publish(file: FileState, digest: Buffer): Promise<void> {
+  /** `published`: told before the file counts as done (the last one ends the session and its streams). */
+  private async publish(file: FileState, digest: Buffer, published?: () => void): Promise<void> {
     file.state = 'publishing';
     try {
       file.sink ??= file.spec.openSink().then((o) => o.sink);
@@ -465,6 +463,7 @@ export class ReceiveSession extends DataSession {
       return;
     }
     file.state = 'done';
+    published?.();
     this.observer.fileDone(file.spec.index, file.spec.size, digest);
     this.fileResolved();
   }

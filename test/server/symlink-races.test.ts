@@ -60,6 +60,24 @@ describe('symlink races between the ACL check and the open', () => {
     expect((await fsp.readdir(scratch.outside)).sort()).toEqual(['sentinel']);
   });
 
+  it('T2 write, a small file written whole: the folder swapped before the open: E_PATH, nothing written outside', async () => {
+    const plan = await fsa.planWrite(ANONYMOUS, { path: path.join(sub, 'w'), size: 5, mode: 0o644 }, 'new');
+    await swapForLinkOutside();
+    await expect(plan.openSink!('33'.repeat(16), 1024 * 1024, 64 * 1024)).rejects.toMatchObject({ code: 'E_PATH' });
+    expect((await fsp.readdir(scratch.outside)).sort()).toEqual(['sentinel']);
+  });
+
+  it('T4, a small file written whole: the folder swapped before the publish: the file lands in the pinned folder only', async () => {
+    const plan = await fsa.planWrite(ANONYMOUS, { path: path.join(sub, 'w'), size: 5, mode: 0o644 }, 'new');
+    const { sink } = await plan.openSink!('44'.repeat(16), 1024 * 1024, 64 * 1024);
+    await sink.write(0, [Buffer.from('hello')]);
+    const movedTo = await swapForLinkOutside();
+    await sink.complete();
+    expect(await fsp.readFile(path.join(movedTo, 'w'), 'utf8')).toBe('hello');
+    expect((await fsp.readdir(movedTo)).sort()).toEqual(['w']);
+    expect((await fsp.readdir(scratch.outside)).sort()).toEqual(['sentinel']);
+  });
+
   it('T4 abort: a failed transfer removes its partial from the pinned folder, not from the new path', async () => {
     const plan = await fsa.planWrite(ANONYMOUS, { path: path.join(sub, 'y'), size: 5, mode: 0o644 }, 'new');
     const { sink } = await plan.openSink!('22'.repeat(16), 1024 * 1024);
