@@ -85,7 +85,7 @@ describe('FILES frames', () => {
   it('are written as the header and table, then the files own buffers (not copied)', () => {
     const parts = encodeFiles(sent);
     expect(parts).toHaveLength(2 + sent.length);
-    sent.forEach((f, i) => expect(parts[2 + i]).toBe(f.data));
+    for (const [i, f] of sent.entries()) expect(parts[2 + i]).toBe(f.data);
     expect(parts[0]!.readUInt32BE(16)).toBe(sent.length * FILES_ENTRY_BYTES + sent.reduce((n, f) => n + f.data.length, 0));
   });
 
