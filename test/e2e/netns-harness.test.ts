@@ -20,7 +20,8 @@ const skip = await skipNetns();
 
 /** Names of all namespaces on the host. */
 function namespaces(): string[] {
-  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+  // stderr ignored: a concurrent run deleting a namespace meanwhile makes `ip` complain about its id.
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n')
     .map((line) => line.split(' ')[0]!)
     .filter(Boolean);
@@ -151,18 +152,22 @@ describe.skipIf(skip)('network namespace harness', () => {
   });
 
   it('the sweep removes namespaces of dead harness processes only', async () => {
-    // A pid that just exited stands for a crashed run; our parent (alive) for a concurrent one.
+    // A pid that just exited stands for a crashed run, our parent (alive) for a concurrent one. Our own
+    // pid counts as dead for names we did not create (pids restart in containers).
     const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
     const stale = `etx-${deadPid}-1-sw`;
+    const reusedPid = `etx-${process.pid}-900002-3`;
     const concurrent = `etx-${process.ppid}-1-sw`;
-    const foreign = `etxother-${deadPid}`;
-    const created = [stale, concurrent, foreign];
+    const foreign = `etxother-${process.pid}-sweep`;
+    const created = [stale, reusedPid, concurrent, foreign];
     try {
       for (const ns of created) execFileSync('ip', ['netns', 'add', ns]);
       const swept = sweepStaleNamespaces();
-      expect(swept).toContain(stale);
+      // `stale` may have been swept by a concurrent run instead (rightly so); only we may sweep `reusedPid`.
+      expect(swept).toContain(reusedPid);
       expect(swept).not.toContain(concurrent);
       expect(namespaces()).not.toContain(stale);
+      expect(namespaces()).not.toContain(reusedPid);
       expect(namespaces()).toEqual(expect.arrayContaining([concurrent, foreign]));
     } finally {
       for (const ns of created) spawnSync('ip', ['netns', 'delete', ns], { stdio: 'ignore' });
@@ -172,7 +177,7 @@ describe.skipIf(skip)('network namespace harness', () => {
   it('the reaper deletes announced namespaces, and kills what runs in them, when our end of its pipe closes', async () => {
     // Closing its stdin by hand is what the kernel does when the test process dies, however it dies.
     const ours = `etx-${process.pid}-900001-sw`;
-    const foreign = 'etxother-reaper';
+    const foreign = `etxother-${process.pid}-reaper`;
     const created = [ours, foreign];
     let inhabitant: ChildProcess | undefined;
     try {

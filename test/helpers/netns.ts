@@ -21,7 +21,7 @@
  *   pid is dead: what survived all of the above (reaper killed, power loss) goes at the next run.
  */
 import { type ChildProcess, execFileSync, type SpawnOptions, spawn as spawnProcess } from 'node:child_process';
-import { accessSync, constants as fsConstants, readFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readdirSync, readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
 
@@ -87,7 +87,11 @@ export interface Topology<S extends string = string> {
   switchNs: string;
   /** Runs a command inside the site's namespace to completion. */
   exec(site: S, cmd: string, args?: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
-  /** Starts a long-running command inside the site's namespace; it is killed at `destroy()`. */
+  /**
+   * Starts a long-running command inside the site's namespace; it is killed at `destroy()`. stdout and
+   * stderr are pipes unless `opts.stdio` says otherwise: read them (or pass 'ignore'), because a
+   * chatty process stalls once 64 KiB sit unread in a pipe.
+   */
   spawn(site: S, cmd: string, args?: readonly string[], opts?: SpawnOptions): ChildProcess;
   /** Drops (or rejects) new inbound TCP connections to the site; replaces an earlier blockInbound. */
   blockInbound(site: S, opts?: BlockInboundOptions): Promise<void>;
@@ -190,13 +194,18 @@ async function must(cmd: string, args: readonly string[], input?: string): Promi
   return result.stdout;
 }
 
-function listNamespaces(ip: string): string[] {
-  // `ip netns list` prints "name" or "name (id: N)"; only the first word is the name.
-  const out = execFileSync(ip, ['netns', 'list'], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((line) => line.split(' ')[0]!)
-    .filter(Boolean);
+/**
+ * The named namespaces: the entries of /run/netns, which is all `ip netns list` reads too, except that
+ * it also asks the kernel for ids and prints "Peer netns reference is invalid" when a concurrent run
+ * deletes one meanwhile.
+ */
+function listNamespaces(): string[] {
+  try {
+    return readdirSync('/run/netns');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
 }
 
 /**
@@ -238,11 +247,13 @@ export function processAlive(pid: number): boolean {
  * create: in a container, pids restart from 1, so a crashed earlier run may have had our pid.
  * Returns the names deleted.
  */
+let sweptOnce = false;
 export function sweepStaleNamespaces(): string[] {
+  sweptOnce = true;
   const { ip } = requireTools();
   const ours = new Set([...live].flatMap((t) => t.namespaces()));
   const swept: string[] = [];
-  for (const ns of listNamespaces(ip)) {
+  for (const ns of listNamespaces()) {
     const match = NAME_PATTERN.exec(ns);
     if (!match || ours.has(ns)) continue;
     const pid = Number(match[1]);
@@ -389,7 +400,7 @@ function inboundRuleset(opts: BlockInboundOptions): string {
     '    iifname "lo" accept',
     '    ct state established,related accept',
     ...(ports.length ? [`    tcp dport { ${ports.join(', ')} } accept`] : []),
-    // Only TCP: ICMP keeps working (as behind most firewalls) and ARP is not in the inet family at all.
+    // Only TCP, which is what the tests are about: ICMP still passes, and ARP is not in the inet family at all.
     `    meta l4proto tcp ${verdict}`,
     '  }',
     '}',
@@ -616,6 +627,11 @@ export async function createTopology<const S extends string>(spec: TopologySpec<
   if (names.length === 0 || names.length > 250) throw new Error('a topology has 1 to 250 sites');
   for (const name of names) if (!SITE_NAME.test(name)) throw new Error(`bad site name: ${name}`);
   if (new Set(names).size !== names.length) throw new Error('site names must be unique');
+  // Normally done by probeNetns already; repeated here (once) for callers that build without probing.
+  if (!sweptOnce) {
+    sweptOnce = true;
+    sweepStaleNamespaces();
+  }
   const topology = new TopologyImpl<S>(names);
   // Registered before the first namespace exists, so that a signal during the build cleans up too.
   live.add(topology as TopologyImpl);
