@@ -200,6 +200,7 @@ export function buildProgram(): Command {
       'at start-up, remove partial files older than this that no transfer resumed',
       String(7 * 24 * 3600 * 1000),
     )
+    .option('--no-inbound', 'listen on no data port and advertise none (behind a firewall): this server only dials out')
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
     .addOption(
       new Option('--allow-peer <cidr|host>', 'dial only peers in this network, at this address or by this name; repeatable (default: any)')

@@ -12,6 +12,8 @@ import { startServer } from '../server/server.js';
 export interface ServeFlags {
   control: string;
   data: string[];
+  /** false with --no-inbound. */
+  inbound: boolean;
   acl?: string;
   stateDir?: string;
   advertise?: string;
@@ -71,7 +73,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
   }
   const logger = createLogger(flags.logLevel as LogLevel);
   const control = parseHostPort(flags.control);
-  const data: HostPort[] = (flags.data.length > 0 ? flags.data : ['127.0.0.1:8008']).map((d) => parseHostPort(d));
+  if (!flags.inbound && flags.data.length > 0) throw new EtxError('E_USAGE', '--no-inbound listens on no data port: drop --data');
+  // --no-inbound: no data listener at all; peers are told no address, and this server only dials.
+  const data: HostPort[] = flags.inbound ? (flags.data.length > 0 ? flags.data : ['127.0.0.1:8008']).map((d) => parseHostPort(d)) : [];
   const limits: ServerLimits = {
     ...DEFAULT_SERVER_LIMITS,
     maxStreamsPerTransfer: positiveInt(flags.maxStreams, '--max-streams'),

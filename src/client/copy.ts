@@ -7,7 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
-import { type FileOutcome, type FileSpec, TICKET_BYTES, TRANSFER_ID_BYTES, type WriteMode } from '../common/messages.js';
+import {
+  type FileOutcome,
+  type FileSpec,
+  TICKET_BYTES,
+  TRANSFER_ID_BYTES,
+  type TransferEvent,
+  type WriteMode,
+} from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
@@ -237,6 +244,7 @@ async function moveSome(
     fileStarted: (j) => options.reporter.fileStarted(indices[j]!),
     progress: (j, bytes) => options.reporter.progress(indices[j]!, bytes),
     fileFinished: (j, result) => options.reporter.fileFinished(j < 0 ? j : indices[j]!, result),
+    route: (route) => options.reporter.route(route),
   };
   const attemptOptions = { ...options, reporter };
   try {
@@ -272,6 +280,18 @@ function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'):
   );
 }
 
+/** The first word from a dialing end about its data connections. */
+class DialOutcome {
+  private resolve!: (event: Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>) => void;
+  readonly outcome = new Promise<Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>>((r) => {
+    this.resolve = r;
+  });
+
+  settle(event: Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>): void {
+    this.resolve(event);
+  }
+}
+
 /** Fails the tracker's open files if a control connection drops mid-transfer. */
 function watch(client: ControlClient, tracker: TransferTracker): void {
   client.onClosed((err) => tracker.end(codedError(err)));
@@ -300,47 +320,104 @@ async function thirdParty(
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
   if (accepted.length === 0) return 0;
-  dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
+  // Which way the data goes is found by trying (DESIGN section 5): the dialing end says when its
+  // first data connection is up, or (asked with `fallback`) that none could be made.
+  const srcDial = new DialOutcome();
+  const dstDial = new DialOutcome();
+  dst.onTransferEvent(ready.transferId, (ev) => {
+    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') dstDial.settle(ev);
+    else tracker.onReceiverEvent(ev);
+  });
   src.onTransferEvent(ready.transferId, (ev) => {
+    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') srcDial.settle(ev);
     // The receiver reports each file; from the sender only a total failure matters.
-    if (ev.kind === 'transferFailed') {
+    else if (ev.kind === 'transferFailed') {
       void dst.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
       tracker.end(ev.error);
     }
   });
   watch(src, tracker);
   watch(dst, tracker);
-
-  const push = options.direction === 'push' || (options.direction === 'auto' && ready.dataAddresses.length > 0);
-  if (push && ready.dataAddresses.length === 0) {
-    throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections: use --pull`);
-  }
-  const sendRequest = {
-    type: 'prepareSend' as const,
-    transferId: ready.transferId,
-    ticket: ready.ticket,
-    files: specs(planned, 'source'),
-    accepted,
-    streams: ready.streams,
-    chunkSizeBytes: ready.chunkSizeBytes,
-    dialAddresses: push ? ready.dataAddresses : [],
-    // The source dials the destination's data port: it must present the certificate this client pinned.
-    peerCertificateSha256: push ? dst.certificateSha256 : undefined,
+  const ended = tracker.finished.then(() => 'ended' as const);
+  /** Ends the transfer on both servers: no direction works. */
+  const giveUp = (message: string): void => {
+    for (const c of [src, dst]) void c.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
+    tracker.end({ code: 'E_CONNECT', message });
   };
-  const sendReady = await src.request(sendRequest, 'sendReady');
-  if (!push) {
-    if (sendReady.dataAddresses.length === 0)
-      throw new EtxError('E_CONNECT', `${src.server} accepts no inbound data connections: use --push`);
-    await dst.request(
-      {
-        type: 'connectData',
-        transferId: ready.transferId,
-        dialAddresses: sendReady.dataAddresses,
-        peerCertificateSha256: src.certificateSha256,
-      },
-      'ack',
-    );
+
+  const auto = options.direction === 'auto';
+  const dstTakesInbound = ready.dataAddresses.length > 0;
+  if (options.direction === 'push' && !dstTakesInbound) {
+    throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections (it runs with --no-inbound): use --pull`);
   }
+  const push = options.direction === 'push' || (auto && dstTakesInbound);
+  const sendReady = await src.request(
+    {
+      type: 'prepareSend',
+      transferId: ready.transferId,
+      ticket: ready.ticket,
+      files: specs(planned, 'source'),
+      accepted,
+      streams: ready.streams,
+      chunkSizeBytes: ready.chunkSizeBytes,
+      dialAddresses: push ? ready.dataAddresses : [],
+      // The source dials the destination's data port: it must present the certificate this client pinned.
+      peerCertificateSha256: push ? dst.certificateSha256 : undefined,
+      // Automatic: if the source cannot reach the destination, the destination may reach the source.
+      fallback: push && auto,
+    },
+    'sendReady',
+  );
+  const srcTakesInbound = sendReady.dataAddresses.length > 0;
+  let pushFailure: string | undefined;
+  if (push) {
+    if (!auto) {
+      options.reporter.route({ direction: 'push', dialer: src.server, listener: dst.server });
+      await tracker.finished;
+      return tracker.movedBytes;
+    }
+    const outcome = await Promise.race([srcDial.outcome, ended]);
+    if (outcome === 'ended' || outcome.kind === 'dataConnected') {
+      options.reporter.route({ direction: 'push', dialer: src.server, listener: dst.server });
+      await tracker.finished;
+      return tracker.movedBytes;
+    }
+    pushFailure = `${src.server} could not reach ${dst.server}'s data ports: ${outcome.error.message}`;
+    if (!srcTakesInbound) {
+      giveUp(`${pushFailure}; and ${src.server} accepts no inbound data connections (a relay, --via, is not available yet)`);
+      await tracker.finished;
+      return tracker.movedBytes;
+    }
+  } else if (!srcTakesInbound) {
+    const why = auto
+      ? `neither ${src.server} nor ${dst.server} accepts inbound data connections (a relay, --via, is not available yet)`
+      : `${src.server} accepts no inbound data connections (it runs with --no-inbound): use --push`;
+    giveUp(why);
+    await tracker.finished;
+    return tracker.movedBytes;
+  }
+  // Pull: the destination dials the source.
+  await dst.request(
+    {
+      type: 'connectData',
+      transferId: ready.transferId,
+      dialAddresses: sendReady.dataAddresses,
+      peerCertificateSha256: src.certificateSha256,
+      fallback: auto,
+    },
+    'ack',
+  );
+  const reason = pushFailure ?? (auto ? `${dst.server} accepts no inbound data connections` : undefined);
+  if (auto) {
+    const outcome = await Promise.race([dstDial.outcome, ended]);
+    if (outcome !== 'ended' && outcome.kind === 'dialFailed') {
+      const pullFailure = `${dst.server} could not reach ${src.server}'s data ports: ${outcome.error.message}`;
+      giveUp(`no direction works: ${pushFailure ? `${pushFailure}; ` : ''}${pullFailure} (a relay, --via, is not available yet)`);
+      await tracker.finished;
+      return tracker.movedBytes;
+    }
+  }
+  options.reporter.route({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}) });
   await tracker.finished;
   return tracker.movedBytes;
 }

@@ -19,7 +19,7 @@
 import type { FileInfo } from '../common/messages.js';
 import type { PlannedFile } from './copy-plan.js';
 import type { ListOutcome } from './list.js';
-import { type CopyReporter, type CopySummary, type FileResult, summaryExitCode } from './reporter.js';
+import { type CopyReporter, type CopySummary, type DataRoute, type FileResult, summaryExitCode } from './reporter.js';
 
 export interface JsonReporterOptions {
   /** The plan of a dry run (`plan` and `summary` say so). */
@@ -134,6 +134,15 @@ export class JsonReporter implements CopyReporter {
 
   retrying(files: number, attempt: number, retries: number, delayMs: number): void {
     this.emit('retry', { files, attempt, retries, delay_ms: delayMs });
+  }
+
+  route(route: DataRoute): void {
+    this.emit('route', {
+      direction: route.direction,
+      dialer: route.dialer,
+      listener: route.listener,
+      ...(route.reason ? { reason: route.reason } : {}),
+    });
   }
 
   finish(summary: CopySummary): void {

@@ -7,7 +7,7 @@
 import cliProgress from 'cli-progress';
 import { formatBytes, formatDuration, formatRate } from '../common/units.js';
 import type { PlannedFile } from './copy-plan.js';
-import type { CopyReporter, CopySummary, DryRunSpace, FileResult } from './reporter.js';
+import { type CopyReporter, type CopySummary, type DataRoute, type DryRunSpace, type FileResult, describeRoute } from './reporter.js';
 
 /** One line for a file's result; `dryRun`: the plan's word ("would fail", not "FAILED"). */
 export function describeResult(r: FileResult, dryRun = false): string {
@@ -73,6 +73,9 @@ export class LineReporter implements CopyReporter {
   }
   retrying(files: number, attempt: number, retries: number, delayMs: number): void {
     if (!this.quiet) this.out.write(`${describeRetry(files, attempt, retries, delayMs)}\n`);
+  }
+  route(route: DataRoute): void {
+    if (!this.quiet) this.out.write(`${describeRoute(route)}\n`);
   }
   finish(summary: CopySummary): void {
     if (!this.quiet) this.out.write(`${describeSummary(summary)}\n`);
@@ -157,6 +160,10 @@ export class TtyReporter implements CopyReporter {
 
   retrying(files: number, attempt: number, retries: number, delayMs: number): void {
     this.multibar?.log(`${describeRetry(files, attempt, retries, delayMs)}\n`);
+  }
+
+  route(route: DataRoute): void {
+    this.multibar?.log(`${describeRoute(route)}\n`);
   }
 
   finish(summary: CopySummary): void {

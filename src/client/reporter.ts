@@ -49,6 +49,21 @@ export function summaryExitCode(summary: CopySummary): 0 | 1 {
   return 0;
 }
 
+/** Which way a transfer's data went (DESIGN section 5), as the client found by trying. */
+export interface DataRoute {
+  direction: 'push' | 'pull';
+  /** The end that dialed, and the one that listened (server names as the user gave them). */
+  dialer: string;
+  listener: string;
+  /** Why not the other way, when the first choice did not work. */
+  reason?: string;
+}
+
+export function describeRoute(route: DataRoute): string {
+  const why = route.reason ? ` (${route.reason})` : '';
+  return `data: ${route.direction}, ${route.dialer} dials ${route.listener}${why}`;
+}
+
 export interface CopyReporter {
   start(files: readonly PlannedFile[], label: string): void;
   /** File `index` is handed to a transfer (again, on a retry); progress and its result follow. */
@@ -59,6 +74,8 @@ export interface CopyReporter {
   fileFinished(index: number, result: FileResult): void;
   /** `files` failed for a reason a retry may cure: attempt `attempt` of `retries` starts after `delayMs`. */
   retrying(files: number, attempt: number, retries: number, delayMs: number): void;
+  /** A third-party transfer's data path is up (or was forced): which way it goes. */
+  route(route: DataRoute): void;
   finish(summary: CopySummary): void;
 }
 
@@ -68,5 +85,6 @@ export const silentReporter: CopyReporter = {
   progress() {},
   fileFinished() {},
   retrying() {},
+  route() {},
   finish() {},
 };

@@ -258,6 +258,10 @@ function eventFrom(ev: pb.TransferEvent.$Properties): TransferEvent {
       return { transferId, kind: 'transferDone', bytes: safeUint(ev.bytes, 'bytes') };
     case pb.EventKind.EVENT_KIND_TRANSFER_FAILED:
       return { transferId, kind: 'transferFailed', error: codedErrorFrom(ev.status?.code, ev.status?.message) };
+    case pb.EventKind.EVENT_KIND_DATA_CONNECTED:
+      return { transferId, kind: 'dataConnected' };
+    case pb.EventKind.EVENT_KIND_DIAL_FAILED:
+      return { transferId, kind: 'dialFailed', error: codedErrorFrom(ev.status?.code, ev.status?.message) };
     default:
       throw protocolError('unknown event kind');
   }
@@ -281,6 +285,10 @@ function eventTo(ev: TransferEvent): pb.TransferEvent.$Properties {
       return { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_DONE, bytes: ev.bytes };
     case 'transferFailed':
       return { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_FAILED, status: ev.error };
+    case 'dataConnected':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_DATA_CONNECTED };
+    case 'dialFailed':
+      return { transferId, kind: pb.EventKind.EVENT_KIND_DIAL_FAILED, status: ev.error };
   }
 }
 
@@ -384,6 +392,7 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         chunkSizeBytes: m.chunkSizeBytes ?? 0,
         dialAddresses: m.dialAddresses ?? [],
         peerCertificateSha256: certificateSha256From(m.peerCertificateSha256),
+        ...(m.fallback ? { fallback: true } : {}),
       };
     }
     case 'sendReady':
@@ -398,6 +407,7 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         transferId: transferIdFrom(env.connectData!.transferId),
         dialAddresses: env.connectData!.dialAddresses ?? [],
         peerCertificateSha256: certificateSha256From(env.connectData!.peerCertificateSha256),
+        ...(env.connectData!.fallback ? { fallback: true } : {}),
       };
     case 'ack':
       return { type: 'ack' };
@@ -494,6 +504,7 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           chunkSizeBytes: msg.chunkSizeBytes,
           dialAddresses: msg.dialAddresses,
           peerCertificateSha256: certificateSha256To(msg.peerCertificateSha256),
+          fallback: msg.fallback === true,
         },
       };
     case 'sendReady':
@@ -504,6 +515,7 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           transferId: transferIdTo(msg.transferId),
           dialAddresses: msg.dialAddresses,
           peerCertificateSha256: certificateSha256To(msg.peerCertificateSha256),
+          fallback: msg.fallback === true,
         },
       };
     case 'ack':

@@ -338,7 +338,7 @@ export function connectThroughProxy(
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.off('connect', onConnect);
-      socket.pause();
+      socket.off('readable', onReadable);
       socket.off('end', onEnd);
       socket.off('error', onError);
       socket.off('close', onEnd);

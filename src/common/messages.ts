@@ -76,6 +76,10 @@ export type TransferEvent = { transferId: string } & (
   | { kind: 'fileFailed'; fileIndex: number; error: CodedError }
   | { kind: 'transferDone'; bytes: number }
   | { kind: 'transferFailed'; error: CodedError }
+  /** From the dialing end: its first data connection is up. */
+  | { kind: 'dataConnected' }
+  /** From the dialing end, asked with `fallback`: no data connection could be made. */
+  | { kind: 'dialFailed'; error: CodedError }
 );
 
 /** One live transfer as `etransfer status` shows it. */
@@ -140,6 +144,8 @@ export type ControlMessage =
       dialAddresses: string[];
       /** The SHA-256 of the TLS certificate the dialed peer must present; undefined: plain TCP. */
       peerCertificateSha256?: Buffer | undefined;
+      /** The client has another way: a dial failing on every stream is reported, and this end also accepts. */
+      fallback?: boolean;
     }
   /**
    * The answer to a dry-run prepareReceive (on the wire: a ReceiveReady with dry_run set): what
@@ -147,7 +153,14 @@ export type ControlMessage =
    */
   | { type: 'receivePlan'; files: FileOutcome[]; freeBytes: number; neededBytes: number }
   | { type: 'sendReady'; files: FileOutcome[]; dataAddresses: string[] }
-  | { type: 'connectData'; transferId: string; dialAddresses: string[]; peerCertificateSha256?: Buffer | undefined }
+  | {
+      type: 'connectData';
+      transferId: string;
+      dialAddresses: string[];
+      peerCertificateSha256?: Buffer | undefined;
+      /** As in prepareSend: a dial failing on every stream is reported (dialFailed), not fatal. */
+      fallback?: boolean;
+    }
   | { type: 'ack' }
   | { type: 'event'; event: TransferEvent }
   | { type: 'cancel'; transferId: string }

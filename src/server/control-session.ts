@@ -65,7 +65,7 @@ function statusOf(t: RegisteredTransfer): TransferStatus {
     transferId: t.id,
     owner: t.slot?.owner ?? '',
     role: t.role,
-    dials: !t.acceptsInbound,
+    dials: t.dialing === true,
     files: t.files,
     bytesTotal: t.bytesTotal,
     bytesDone: t.session.bytesDone,
@@ -477,14 +477,20 @@ export class ControlSession {
       }
     }
     const dial = msg.dialAddresses.length > 0;
+    // Dialing with a fallback (automatic direction): inbound data connections are welcome too, in
+    // case the client has to ask the destination to dial here instead.
+    const accepts = !dial || msg.fallback === true;
     const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
     const bytes = files.reduce((n, f) => n + (f.refused ? 0 : f.size), 0);
-    this.register(msg.transferId, 'send', msg.ticket, session, !dial, streams, { files: files.length, bytes }, [], slot);
+    this.register(msg.transferId, 'send', msg.ticket, session, accepts, streams, { files: files.length, bytes }, [], slot);
+    if (dial) this.ctx.registry.get(msg.transferId, 'send')!.dialing = true;
     setImmediate(() => {
       session.start();
-      if (dial) this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256);
+      if (dial) {
+        this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256, msg.fallback === true);
+      }
     });
-    return { type: 'sendReady', files: outcomes, dataAddresses: dial ? [] : this.ctx.dataAddresses() };
+    return { type: 'sendReady', files: outcomes, dataAddresses: accepts ? this.ctx.dataAddresses() : [] };
   }
 
   private async connectData(msg: MessageOf<'connectData'>): Promise<ControlMessage> {
@@ -495,14 +501,27 @@ export class ControlSession {
     // This end dials: it takes no inbound data connections (the source is the listener now).
     transfer.dialing = true;
     transfer.acceptsInbound = false;
-    this.dialStreams(transfer.session, msg.dialAddresses, transfer.ticket, transfer.streams, msg.peerCertificateSha256);
+    this.dialStreams(
+      transfer.session,
+      msg.dialAddresses,
+      transfer.ticket,
+      transfer.streams,
+      msg.peerCertificateSha256,
+      msg.fallback === true,
+      () => {
+        // The client may try another way (a relay): let it ask again.
+        transfer.dialing = false;
+      },
+    );
     return { type: 'ack' };
   }
 
   /**
    * Opens `streams` data connections in parallel; the transfer fails only if none can be made.
    * With `peerCertificateSha256` (the client pinned the peer's certificate on its control
-   * connection there) they are TLS and the peer must present exactly that certificate.
+   * connection there) they are TLS and the peer must present exactly that certificate. The
+   * client hears when the first is up (DATA_CONNECTED: this direction works); with `fallback`,
+   * none at all is a DIAL_FAILED event (the client tries another way) instead of a failure.
    */
   private dialStreams(
     session: DataSession,
@@ -510,9 +529,13 @@ export class ControlSession {
     ticket: Buffer,
     streams: number,
     peerCertificateSha256: Buffer | undefined,
+    fallback = false,
+    onAllFailed?: () => void,
   ): void {
     const { limits } = this.ctx;
+    const transferId = session.transferId;
     let failures = 0;
+    let connected = false;
     for (let i = 0; i < streams; i++) {
       dialData(addresses, session.transferId, ticket, {
         connectTimeoutMs: limits.connectTimeoutMs,
@@ -520,14 +543,27 @@ export class ControlSession {
         allowPeers: limits.allowPeers,
         tls: peerCertificateSha256 ? { certificateSha256: peerCertificateSha256 } : undefined,
       }).then(
-        (conn) => session.addConnection(conn),
+        (conn) => {
+          session.addConnection(conn);
+          if (!connected) {
+            connected = true;
+            this.send(0, { type: 'event', event: { transferId, kind: 'dataConnected' } });
+          }
+        },
         (err) => {
           const e = toEtxError(err);
           // The client gets only the generic error; why each address failed (refused by
           // --allow-peer, connection refused, timed out, not an etransfer port) is for the operator.
           const causes = e.cause instanceof AggregateError ? e.cause.errors.map((c) => String(c)) : [String(e.cause ?? e.message)];
           this.log.debug({ transfer: session.transferId, code: e.code, err: e.message, causes }, 'data dial failed');
-          if (++failures === streams) session.fail(e);
+          if (++failures < streams || connected) return;
+          if (!fallback) {
+            session.fail(e);
+            return;
+          }
+          this.log.info({ transfer: transferId, code: e.code }, 'no data connection could be made; the client may try another way');
+          onAllFailed?.();
+          this.send(0, { type: 'event', event: { transferId, kind: 'dialFailed', error: { code: e.code, message: e.message } } });
         },
       );
     }

@@ -32,7 +32,7 @@ export interface RegisteredTransfer {
   files: number;
   bytesTotal: number;
   preparedAtMs: number;
-  /** Set once this end was told to dial its peer (a pull): it is done only once. */
+  /** Set while this end dials its peer (pushing, or told to by connectData; cleared when every dial failed and the client may try again). */
   dialing?: boolean;
 }
 

@@ -294,7 +294,13 @@ describe('noProxyMatches', () => {
   });
 
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
-  const domain = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+  // A last label that is all digits would make an IPv4 literal (`1.2.3` + `4`), not a name.
+  const domain = fc
+    .tuple(
+      fc.array(label, { maxLength: 3 }),
+      label.filter((l) => /[a-z]/.test(l)),
+    )
+    .map(([labels, last]) => [...labels, last].join('.'));
 
   it('a name matches itself and its subdomains, only on a label boundary', () => {
     fc.assert(

@@ -60,6 +60,10 @@ export interface TestServerExtras {
   tls?: ServerTls;
   /** A fixed control port (to restart a server where clients know it); default: any free one. */
   controlPort?: number;
+  /** Data listeners (`[]`: --no-inbound); default one on 127.0.0.1, any free port. */
+  data?: Array<{ host: string; port: number }>;
+  /** `--advertise`: e.g. 127.0.0.3, where nothing listens, for a site whose firewall refuses inbound. */
+  advertiseHost?: string;
 }
 
 export async function startTestServer(
@@ -71,8 +75,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const server = await startServer({
     control: { host: '127.0.0.1', port: extras.controlPort ?? 0 },
-    data: [{ host: '127.0.0.1', port: 0 }],
-    advertiseHost: undefined,
+    data: extras.data ?? [{ host: '127.0.0.1', port: 0 }],
+    advertiseHost: extras.advertiseHost,
     acl,
     stateDir,
     limits: { ...DEFAULT_SERVER_LIMITS, ...limits },

@@ -1343,6 +1343,9 @@ export namespace etransfer {
         /** PrepareSend peerCertificateSha256. */
         peerCertificateSha256: Uint8Array;
 
+        /** PrepareSend fallback. */
+        fallback: boolean;
+
         /**
          * Creates a new PrepareSend instance using the specified properties.
          * @param [properties] Properties to set
@@ -1398,6 +1401,9 @@ export namespace etransfer {
 
             /** PrepareSend peerCertificateSha256 */
             peerCertificateSha256?: (Uint8Array|null);
+
+            /** PrepareSend fallback */
+            fallback?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1506,6 +1512,9 @@ export namespace etransfer {
         /** ConnectData peerCertificateSha256. */
         peerCertificateSha256: Uint8Array;
 
+        /** ConnectData fallback. */
+        fallback: boolean;
+
         /**
          * Creates a new ConnectData instance using the specified properties.
          * @param [properties] Properties to set
@@ -1546,6 +1555,9 @@ export namespace etransfer {
 
             /** ConnectData peerCertificateSha256 */
             peerCertificateSha256?: (Uint8Array|null);
+
+            /** ConnectData fallback */
+            fallback?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1633,7 +1645,13 @@ export namespace etransfer {
         EVENT_KIND_TRANSFER_DONE = 4,
 
         /** EVENT_KIND_TRANSFER_FAILED value */
-        EVENT_KIND_TRANSFER_FAILED = 5
+        EVENT_KIND_TRANSFER_FAILED = 5,
+
+        /** EVENT_KIND_DATA_CONNECTED value */
+        EVENT_KIND_DATA_CONNECTED = 6,
+
+        /** EVENT_KIND_DIAL_FAILED value */
+        EVENT_KIND_DIAL_FAILED = 7
     }
 
     /**

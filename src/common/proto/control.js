@@ -3259,6 +3259,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {Array.<string>|null} [dialAddresses] PrepareSend dialAddresses
          * @property {Array.<number>|null} [accepted] PrepareSend accepted
          * @property {Uint8Array|null} [peerCertificateSha256] PrepareSend peerCertificateSha256
+         * @property {boolean|null} [fallback] PrepareSend fallback
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3358,6 +3359,14 @@ export const etransfer = $root.etransfer = (() => {
         PrepareSend.prototype.peerCertificateSha256 = $util.newBuffer([]);
 
         /**
+         * PrepareSend fallback.
+         * @member {boolean} fallback
+         * @memberof etransfer.PrepareSend
+         * @instance
+         */
+        PrepareSend.prototype.fallback = false;
+
+        /**
          * Creates a new PrepareSend instance using the specified properties.
          * @function create
          * @memberof etransfer.PrepareSend
@@ -3407,6 +3416,8 @@ export const etransfer = $root.etransfer = (() => {
                 writer.uint32(/* id 7, wireType 2 =*/58).uint32s(message.accepted);
             if (message.peerCertificateSha256 != null && $Object.hasOwnProperty.call(message, "peerCertificateSha256") && message.peerCertificateSha256.length)
                 writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.peerCertificateSha256);
+            if (message.fallback != null && $Object.hasOwnProperty.call(message, "fallback") && message.fallback !== false)
+                writer.uint32(/* id 9, wireType 0 =*/72).bool(message.fallback);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3524,6 +3535,15 @@ export const etransfer = $root.etransfer = (() => {
                             message.peerCertificateSha256 = value;
                         else
                             delete message.peerCertificateSha256;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.fallback = value;
+                        else
+                            delete message.fallback;
                         continue;
                     }
                 }
@@ -3728,6 +3748,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {Uint8Array|null} [transferId] ConnectData transferId
          * @property {Array.<string>|null} [dialAddresses] ConnectData dialAddresses
          * @property {Uint8Array|null} [peerCertificateSha256] ConnectData peerCertificateSha256
+         * @property {boolean|null} [fallback] ConnectData fallback
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3785,6 +3806,14 @@ export const etransfer = $root.etransfer = (() => {
         ConnectData.prototype.peerCertificateSha256 = $util.newBuffer([]);
 
         /**
+         * ConnectData fallback.
+         * @member {boolean} fallback
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.fallback = false;
+
+        /**
          * Creates a new ConnectData instance using the specified properties.
          * @function create
          * @memberof etransfer.ConnectData
@@ -3823,6 +3852,8 @@ export const etransfer = $root.etransfer = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.dialAddresses[i]);
             if (message.peerCertificateSha256 != null && $Object.hasOwnProperty.call(message, "peerCertificateSha256") && message.peerCertificateSha256.length)
                 writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.peerCertificateSha256);
+            if (message.fallback != null && $Object.hasOwnProperty.call(message, "fallback") && message.fallback !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.fallback);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3891,6 +3922,15 @@ export const etransfer = $root.etransfer = (() => {
                             message.peerCertificateSha256 = value;
                         else
                             delete message.peerCertificateSha256;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.fallback = value;
+                        else
+                            delete message.fallback;
                         continue;
                     }
                 }
@@ -4052,6 +4092,8 @@ export const etransfer = $root.etransfer = (() => {
      * @property {number} EVENT_KIND_FILE_FAILED=3 EVENT_KIND_FILE_FAILED value
      * @property {number} EVENT_KIND_TRANSFER_DONE=4 EVENT_KIND_TRANSFER_DONE value
      * @property {number} EVENT_KIND_TRANSFER_FAILED=5 EVENT_KIND_TRANSFER_FAILED value
+     * @property {number} EVENT_KIND_DATA_CONNECTED=6 EVENT_KIND_DATA_CONNECTED value
+     * @property {number} EVENT_KIND_DIAL_FAILED=7 EVENT_KIND_DIAL_FAILED value
      */
     etransfer.EventKind = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4061,6 +4103,8 @@ export const etransfer = $root.etransfer = (() => {
         values[valuesById[3] = "EVENT_KIND_FILE_FAILED"] = 3;
         values[valuesById[4] = "EVENT_KIND_TRANSFER_DONE"] = 4;
         values[valuesById[5] = "EVENT_KIND_TRANSFER_FAILED"] = 5;
+        values[valuesById[6] = "EVENT_KIND_DATA_CONNECTED"] = 6;
+        values[valuesById[7] = "EVENT_KIND_DIAL_FAILED"] = 7;
         return values;
     })();
 

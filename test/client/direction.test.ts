@@ -1,0 +1,98 @@
+/**
+ * Issue 7: the direction of a third-party copy is found by trying (DESIGN section 5): push when
+ * the source can reach the destination's data ports, else pull, else a clear E_CONNECT. Every
+ * combination of sites that take inbound data connections, take none (--no-inbound), or
+ * advertise one their firewall refuses (127.0.0.3, where nothing listens).
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DataRoute, silentReporter } from '../../src/client/reporter.js';
+import { copy } from '../helpers/copy.js';
+import { type Scratch, type TestServer, makeScratch, pubAcl, sha256File, startTestServer, writeRandomFile } from '../helpers/servers.js';
+
+type Site = 'inbound' | 'no-inbound' | 'refused';
+
+const SIZE = 3 * 1024 * 1024 + 17;
+
+describe('automatic direction', () => {
+  let scratch: Scratch;
+  const servers = new Map<Site, TestServer>();
+  let srcFile: string;
+  let srcHash: string;
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+    const acl = pubAcl(scratch);
+    servers.set('inbound', await startTestServer(acl));
+    servers.set('no-inbound', await startTestServer(acl, {}, undefined, undefined, { data: [] }));
+    // Its data port listens on 127.0.0.1 only; peers are told 127.0.0.3: every dial is refused.
+    servers.set('refused', await startTestServer(acl, { connectTimeoutMs: 1000 }, undefined, undefined, { advertiseHost: '127.0.0.3' }));
+    srcFile = path.join(scratch.pub, 'src.bin');
+    srcHash = await writeRandomFile(srcFile, SIZE);
+  });
+  afterAll(async () => {
+    for (const s of servers.values()) await s.close();
+    await scratch.cleanup();
+  });
+
+  async function run(source: Site, destination: Site, direction: 'auto' | 'push' | 'pull' = 'auto') {
+    const routes: DataRoute[] = [];
+    const dest = path.join(scratch.pub, `out-${source}-${destination}-${direction}-${Math.random().toString(16).slice(2)}.bin`);
+    const summary = await copy([servers.get(source)!.at(srcFile)], servers.get(destination)!.at(dest), {
+      direction,
+      retries: 0,
+      reporter: { ...silentReporter, route: (r) => routes.push(r) },
+    });
+    return { summary, routes, dest };
+  }
+
+  it.each([
+    ['inbound', 'inbound', 'push'],
+    ['no-inbound', 'inbound', 'push'],
+    ['inbound', 'no-inbound', 'pull'],
+    ['refused', 'inbound', 'push'],
+    ['inbound', 'refused', 'pull'],
+    ['no-inbound', 'refused', 'none'],
+    ['refused', 'no-inbound', 'none'],
+    ['refused', 'refused', 'none'],
+    ['no-inbound', 'no-inbound', 'none'],
+  ] as Array<[Site, Site, 'push' | 'pull' | 'none']>)('source %s, destination %s: %s', async (source, destination, expected) => {
+    const { summary, routes, dest } = await run(source, destination);
+    const file = summary.files[0]!;
+    if (expected === 'none') {
+      expect(file.status).toBe('failed');
+      expect(file.error?.code).toBe('E_CONNECT');
+      expect(file.error?.message).toMatch(/inbound data connections|could not reach/);
+      expect(routes).toEqual([]);
+      await expect(fsp.stat(dest)).rejects.toThrow();
+      return;
+    }
+    expect(file.status, JSON.stringify(file.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(srcHash);
+    expect(routes).toHaveLength(1);
+    expect(routes[0]!.direction).toBe(expected);
+    if (expected === 'pull') expect(routes[0]!.reason).toMatch(destination === 'refused' ? /could not reach/ : /accepts no inbound/);
+    // Nothing of the file went through this client: only the control messages did.
+    expect(summary.viaClient).toBe(false);
+    expect(summary.controlBytes).toBeLessThan(SIZE / 100);
+  });
+
+  it('--push to a destination that takes no inbound connections: E_CONNECT saying to use --pull', async () => {
+    const { summary } = await run('inbound', 'no-inbound', 'push');
+    expect(summary.files[0]!.error?.code).toBe('E_CONNECT');
+    expect(summary.files[0]!.error?.message).toContain('--pull');
+  });
+
+  it('--pull from a source that takes no inbound connections: E_CONNECT saying to use --push', async () => {
+    const { summary } = await run('no-inbound', 'inbound', 'pull');
+    expect(summary.files[0]!.error?.code).toBe('E_CONNECT');
+    expect(summary.files[0]!.error?.message).toContain('--push');
+  });
+
+  it('forced --pull where the pull works', async () => {
+    const { summary, routes } = await run('inbound', 'inbound', 'pull');
+    expect(summary.files[0]!.status).toBe('done');
+    expect(routes.map((r) => r.direction)).toEqual(['pull']);
+  });
+});
