@@ -8,6 +8,7 @@ import os from 'node:os';
 import { DEFAULT_CONTROL_PORT, type Endpoint, parseEndpoint } from '../common/endpoint.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { WriteMode } from '../common/messages.js';
+import { type ProxyChooser, chooseProxy, parseProxyUrl } from '../common/http-proxy.js';
 import { parseSize } from '../common/units.js';
 import { type CopyOptions, DEFAULT_COPY_OPTIONS, type Direction, runCopy } from '../client/copy.js';
 import { readFilesFrom } from '../client/files-from.js';
@@ -50,6 +51,7 @@ function nonNegativeInt(text: string, flag: string): number {
 }
 
 interface CopyFlags {
+  proxy?: string;
   streams: string;
   mode: string;
   overwrite?: boolean;
@@ -94,6 +96,14 @@ function printNotice(message: string): void {
   process.stderr.write(`etransfer: ${message}\n`);
 }
 
+/**
+ * How this client's connections reach servers: through `--proxy URL` if given, else through
+ * HTTPS_PROXY / ALL_PROXY (NO_PROXY exempts hosts), else straight.
+ */
+function proxyFor(flag: string | undefined): ProxyChooser | undefined {
+  return chooseProxy(flag === undefined ? undefined : parseProxyUrl(flag, '--proxy'), process.env);
+}
+
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (args.length < (flags.filesFrom ? 1 : 2)) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
   if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
@@ -116,6 +126,7 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     retryDelayMs: nonNegativeInt(flags.retryDelayMs, '--retry-delay-ms'),
     identity,
     onNotice: printNotice,
+    proxyFor: proxyFor(flags.proxy),
     dryRun: flags.dryRun === true,
     recursive: flags.recursive === true,
     reporter,
@@ -134,10 +145,13 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
 /** `ls -r`, or `ls` of a wildcard: the server's expansion; exit 1 when some entry was refused. */
 async function listTree(
   endpoint: Endpoint,
-  flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string },
+  flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string; proxy?: string },
 ): Promise<number> {
   const identity = await identityFor([endpoint], flags.identity);
-  const tree = await runListTree(endpoint, flags.recursive === true, undefined, identity, { onNotice: printNotice });
+  const tree = await runListTree(endpoint, flags.recursive === true, undefined, identity, {
+    onNotice: printNotice,
+    proxyFor: proxyFor(flags.proxy),
+  });
   const { out, errors } = formatTree(tree, flags.long ?? false);
   process.stdout.write(flags.json ? treeJson(endpoint.path, tree) : out);
   if (!flags.json) process.stderr.write(errors);
@@ -200,6 +214,7 @@ export function buildProgram(): Command {
       'at start-up, remove partial files older than this that no transfer resumed',
       String(7 * 24 * 3600 * 1000),
     )
+    .option('--proxy <url>', "this server's own data dials go out through this HTTP CONNECT proxy (http://[user:password@]host:port)")
     .option('--no-inbound', 'listen on no data port and advertise none (behind a firewall): this server only dials out')
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
     .addOption(
@@ -249,6 +264,10 @@ export function buildProgram(): Command {
     .option('--skip-existing', 'same as --mode skip-existing')
     .option('--push', 'the source dials the destination (the default when it can)')
     .option('--pull', 'the destination dials the source')
+    .option(
+      '--proxy <url>',
+      'reach servers through this HTTP CONNECT proxy (http://[user:password@]host:port); default: HTTPS_PROXY, ALL_PROXY, less NO_PROXY',
+    )
     .option('-q, --quiet', 'print only failures')
     .option('--chunk-size <size>', 'chunk size (default: the destination server decides)')
     .option('--connect-timeout-ms <ms>', 'give up connecting after this', '10000')
@@ -299,17 +318,24 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
     .option('-r, --recursive', 'list everything below, one path a line (relative to URL)')
     .option('--json', 'print the listing as one JSON object on one line')
     .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .option(
+      '--proxy <url>',
+      'reach servers through this HTTP CONNECT proxy (http://[user:password@]host:port); default: HTTPS_PROXY, ALL_PROXY, less NO_PROXY',
+    )
     .addHelpText(
       'after',
       "\nExamples:\n  etransfer ls hostA:/data/\n  etransfer ls -l et://alice@hostA:4004/data\n  etransfer ls -r hostA:/data/run42\n  etransfer ls 'hostA:/data/*.vdif'",
     )
-    .action(async (url: string, flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string }) => {
+    .action(async (url: string, flags: { long?: boolean; recursive?: boolean; json?: boolean; identity?: string; proxy?: string }) => {
       const endpoint = parseEndpoint(expandAlias(url, clientConfig.aliases));
       if (flags.recursive || listNeedsExpansion(endpoint)) {
         process.exitCode = await listTree(endpoint, flags);
         return;
       }
-      const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity), { onNotice: printNotice });
+      const outcome = await runList(endpoint, undefined, await identityFor([endpoint], flags.identity), {
+        onNotice: printNotice,
+        proxyFor: proxyFor(flags.proxy),
+      });
       process.stdout.write(flags.json ? listingJson(endpoint.path, outcome) : formatListing(outcome, flags.long ?? false));
     });
 
@@ -319,12 +345,17 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
     .argument('<host>', '[user@]host[#port] or et://[user@]host[:port]')
     .option('--json', 'one JSON object per transfer')
     .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .option(
+      '--proxy <url>',
+      'reach servers through this HTTP CONNECT proxy (http://[user:password@]host:port); default: HTTPS_PROXY, ALL_PROXY, less NO_PROXY',
+    )
     .addHelpText('after', '\nExamples:\n  etransfer status hostA\n  etransfer status alice@hostB#4005')
-    .action(async (host: string, flags: { json?: boolean; identity?: string }) => {
+    .action(async (host: string, flags: { json?: boolean; identity?: string; proxy?: string }) => {
       const server = parseServer(host);
       const transfers = await runStatus(server, {
         identity: await identityFor([{ kind: 'remote', ...server, path: '/' }], flags.identity),
         onNotice: printNotice,
+        proxyFor: proxyFor(flags.proxy),
       });
       process.stdout.write(flags.json ? transfers.map((t) => `${JSON.stringify(t)}\n`).join('') : formatStatus(transfers));
     });
@@ -335,15 +366,20 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
     .argument('<host>', '[user@]host[#port] or et://[user@]host[:port]')
     .argument('<id>', 'the transfer id, as `etransfer status` shows it')
     .option('--identity <file>', 'ed25519 key proving the user in user@host')
+    .option(
+      '--proxy <url>',
+      'reach servers through this HTTP CONNECT proxy (http://[user:password@]host:port); default: HTTPS_PROXY, ALL_PROXY, less NO_PROXY',
+    )
     .addHelpText(
       'after',
       '\nOnly the user who started a transfer may cancel it (for anonymous clients: the same address).\n\nExample:\n  etransfer cancel hostA 3f2a...e9',
     )
-    .action(async (host: string, id: string, flags: { identity?: string }) => {
+    .action(async (host: string, id: string, flags: { identity?: string; proxy?: string }) => {
       const server = parseServer(host);
       await runCancel(server, id, {
         identity: await identityFor([{ kind: 'remote', ...server, path: '/' }], flags.identity),
         onNotice: printNotice,
+        proxyFor: proxyFor(flags.proxy),
       });
       process.stdout.write(`cancelled ${id}\n`);
     });

@@ -2,6 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import { Acl, DEFAULT_ACL_JSON } from '../common/acl.js';
 import { EtxError } from '../common/errors.js';
+import { parseProxyUrl } from '../common/http-proxy.js';
 import { type HostPort, parseHostPort } from '../common/host-port.js';
 import { parseAllowPeers } from '../common/peer-allowlist.js';
 import { parseSize } from '../common/units.js';
@@ -12,6 +13,7 @@ import { startServer } from '../server/server.js';
 export interface ServeFlags {
   control: string;
   data: string[];
+  proxy?: string;
   /** false with --no-inbound. */
   inbound: boolean;
   acl?: string;
@@ -95,6 +97,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxFilesPerRequest: positiveInt(flags.maxFilesPerRequest, '--max-files-per-request'),
     // Parsed before anything listens: a misread list must stop the server, not widen what it dials.
     allowPeers: parseAllowPeers(flags.allowPeer),
+    proxy: flags.proxy === undefined ? undefined : parseProxyUrl(flags.proxy, '--proxy'),
   };
   if (limits.maxControlMessageBytes > 1024 * 1024) {
     // A WebSocket message is buffered whole before it is decoded: keep that bounded (THREATS D1).
@@ -112,6 +115,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
       throw new EtxError('E_CONFIG', `--state-dir ${flags.stateDir}: ${(err as Error).message}`);
     });
   }
+  if (limits.proxy) logger.info({ proxy: limits.proxy.display }, 'data dials go through the HTTP proxy');
   if (limits.allowPeers) logger.info({ allowPeers: limits.allowPeers.entries }, 'dialing only peers in --allow-peer');
   const drainTimeoutMs = positiveInt(flags.drainTimeoutMs, '--drain-timeout-ms');
   const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger, tls });

@@ -10,6 +10,7 @@ import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
 import { signAuthentication } from '../common/auth-proof.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import { formatHostPort } from '../common/host-port.js';
+import { type ProxyChooser, type ProxyConfig, connectThroughProxy } from '../common/http-proxy.js';
 import type { ControlMessage, MessageOf, MessageType, TransferEvent } from '../common/messages.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { formatCertificateSha256, peerCertificateSha256 } from '../transfer/data-connection.js';
@@ -22,6 +23,8 @@ export interface ControlClientOptions {
   knownHostsFile?: string | undefined;
   /** Told when a server's certificate was pinned for the first time (the CLI prints it on stderr). */
   onNotice?: ((message: string) => void) | undefined;
+  /** Connects through an HTTP CONNECT proxy where this says so (`--proxy`, HTTPS_PROXY). */
+  proxyFor?: ProxyChooser | undefined;
 }
 
 export const DEFAULT_CONTROL_CLIENT_OPTIONS: ControlClientOptions = {
@@ -56,45 +59,74 @@ function noAnswer(server: string, timeoutMs: number): EtxError {
 type TlsProbe = { kind: 'tls'; raw: net.Socket; secure: tls.TLSSocket; sha256: Buffer } | { kind: 'plain'; why: string };
 
 /**
- * Connects over TCP and tries a TLS handshake (any certificate: the caller checks the pin).
- * A failed TCP connection or the deadline is E_CONNECT; a connected server that fails the TLS
- * handshake (a plain-text server answers a ClientHello with an HTTP 400) is `plain`.
+ * A TCP connection to `host:port`, straight or through the proxy: E_CONNECT (saying why) if it
+ * cannot be made before the deadline. Proxy faults (unreachable, credentials refused) keep their
+ * own message: they are about this client's setup, not the server.
  */
-function probeTls(host: string, port: number, server: string, timeoutMs: number): Promise<TlsProbe> {
+async function dialControl(
+  host: string,
+  port: number,
+  server: string,
+  timeoutMs: number,
+  proxy: ProxyConfig | undefined,
+): Promise<net.Socket> {
+  if (proxy) {
+    const { socket, leftover } = await connectThroughProxy(proxy, host, port, { timeoutMs });
+    // The server waits for the upgrade request: nothing can be there yet, but keep it if it is.
+    if (leftover.length > 0) socket.unshift(leftover);
+    return socket;
+  }
   return new Promise((resolve, reject) => {
     const raw = net.connect({ host, port });
+    const timer = setTimeout(() => {
+      raw.destroy();
+      reject(noAnswer(server, timeoutMs));
+    }, timeoutMs);
+    raw.once('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(cannotConnect(server, err));
+    });
+    raw.once('connect', () => {
+      clearTimeout(timer);
+      raw.removeAllListeners('error');
+      resolve(raw);
+    });
+  });
+}
+
+/**
+ * Tries a TLS handshake on a connected socket (any certificate: the caller checks the pin). The
+ * deadline is E_CONNECT; a server that fails the TLS handshake (a plain-text server answers a
+ * ClientHello with an HTTP 400) is `plain`.
+ */
+function probeTls(raw: net.Socket, host: string, server: string, timeoutMs: number): Promise<TlsProbe> {
+  return new Promise((resolve, reject) => {
     let secure: tls.TLSSocket | undefined;
     const timer = setTimeout(() => {
       secure?.destroy();
       raw.destroy();
       reject(noAnswer(server, timeoutMs));
     }, timeoutMs);
-    raw.on('error', (err: NodeJS.ErrnoException) => {
-      if (secure) return; // the TLS socket over it reports it
+    raw.on('error', () => {}); // the TLS socket over it reports it
+    // Self-signed certificates are the rule: the pin, not a CA, decides (rejectUnauthorized off).
+    const tlsSocket = tls.connect({ socket: raw, rejectUnauthorized: false, ...(net.isIP(host) === 0 ? { servername: host } : {}) });
+    secure = tlsSocket;
+    const onError = (err: Error): void => {
       clearTimeout(timer);
-      reject(cannotConnect(server, err));
-    });
-    raw.once('connect', () => {
-      // Self-signed certificates are the rule: the pin, not a CA, decides (rejectUnauthorized off).
-      const tlsSocket = tls.connect({ socket: raw, rejectUnauthorized: false, ...(net.isIP(host) === 0 ? { servername: host } : {}) });
-      secure = tlsSocket;
-      const onError = (err: Error): void => {
-        clearTimeout(timer);
-        tlsSocket.destroy();
-        raw.destroy();
-        // OpenSSL's short reason ("wrong version number" for an HTTP answer), else Node's message.
-        const reason = (err as Error & { reason?: unknown }).reason;
-        resolve({ kind: 'plain', why: typeof reason === 'string' ? reason : err.message });
-      };
-      tlsSocket.on('error', onError);
-      tlsSocket.once('secureConnect', () => {
-        clearTimeout(timer);
-        // From here the WebSocket reports errors; this one only keeps a late one from going unhandled.
-        tlsSocket.off('error', onError).on('error', () => {});
-        const sha256 = peerCertificateSha256(tlsSocket);
-        if (sha256) resolve({ kind: 'tls', raw, secure: tlsSocket, sha256 });
-        else onError(new Error('the server presented no certificate'));
-      });
+      tlsSocket.destroy();
+      raw.destroy();
+      // OpenSSL's short reason ("wrong version number" for an HTTP answer), else Node's message.
+      const reason = (err as Error & { reason?: unknown }).reason;
+      resolve({ kind: 'plain', why: typeof reason === 'string' ? reason : err.message });
+    };
+    tlsSocket.on('error', onError);
+    tlsSocket.once('secureConnect', () => {
+      clearTimeout(timer);
+      // From here the WebSocket reports errors; this one only keeps a late one from going unhandled.
+      tlsSocket.off('error', onError).on('error', () => {});
+      const sha256 = peerCertificateSha256(tlsSocket);
+      if (sha256) resolve({ kind: 'tls', raw, secure: tlsSocket, sha256 });
+      else onError(new Error('the server presented no certificate'));
     });
   });
 }
@@ -147,7 +179,8 @@ export class ControlClient {
     const file = options.knownHostsFile ?? defaultKnownHostsFile();
     const key = knownHostKey(host, port);
     const pins = await readPins(file, key);
-    const probe = await probeTls(host, port, server, options.connectTimeoutMs);
+    const proxy = options.proxyFor?.(host, port);
+    const probe = await probeTls(await dialControl(host, port, server, remainingMs(), proxy), host, server, remainingMs());
 
     if (probe.kind === 'plain') {
       if (pins.length > 0) {
@@ -158,7 +191,9 @@ export class ControlClient {
             `remove the ${key} line from ${file}.`,
         );
       }
-      return ControlClient.open(`ws://${server}/`, server, options, remainingMs(), (opts) => net.createConnection(opts));
+      // The probe's connection is spent (the server answered a ClientHello): a new one for ws://.
+      const plain = await dialControl(host, port, server, remainingMs(), proxy);
+      return ControlClient.open(`ws://${server}/`, server, options, remainingMs(), () => plain, plain);
     }
 
     const { raw, secure, sha256 } = probe;

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
+import type { ProxyChooser } from '../common/http-proxy.js';
 import {
   type FileOutcome,
   type FileSpec,
@@ -58,6 +59,8 @@ export interface CopyOptions {
   identity?: Ed25519PrivateKey;
   /** Where servers' TLS certificates are pinned; default `~/.config/etransfer/known_hosts`. */
   knownHostsFile?: string | undefined;
+  /** HTTP CONNECT proxy for this client's connections (control, and data when it is an end). */
+  proxyFor?: ProxyChooser | undefined;
   /** Told when a server's certificate is pinned for the first time (the CLI prints it on stderr). */
   onNotice?: ((message: string) => void) | undefined;
   /** Plan only (`--dry-run`): report what would be copied, skipped or refused; move nothing. */
@@ -455,6 +458,7 @@ function dialStreams(
       connectTimeoutMs: options.connectTimeoutMs,
       handshakeTimeoutMs: options.handshakeTimeoutMs,
       tls: sha256 ? { certificateSha256: sha256 } : undefined,
+      proxyFor: options.proxyFor,
     }).then(
       (conn) => session.addConnection(conn),
       (err) => {

@@ -21,7 +21,7 @@ export interface ListOutcome {
   truncated: boolean;
 }
 
-type HostKeys = Pick<ControlClientOptions, 'knownHostsFile' | 'onNotice'>;
+type HostKeys = Pick<ControlClientOptions, 'knownHostsFile' | 'onNotice' | 'proxyFor'>;
 
 async function withClient<T>(
   endpoint: Endpoint,

@@ -12,7 +12,7 @@ export interface RemoteServer {
   user: string | undefined;
 }
 
-export interface RemoteAccess extends Pick<ControlClientOptions, 'knownHostsFile' | 'onNotice'> {
+export interface RemoteAccess extends Pick<ControlClientOptions, 'knownHostsFile' | 'onNotice' | 'proxyFor'> {
   connectTimeoutMs?: number;
   identity?: Ed25519PrivateKey | undefined;
 }
@@ -24,6 +24,7 @@ export async function connectAs(server: RemoteServer, access: RemoteAccess): Pro
     connectTimeoutMs: access.connectTimeoutMs ?? DEFAULT_CONTROL_CLIENT_OPTIONS.connectTimeoutMs,
     knownHostsFile: access.knownHostsFile,
     onNotice: access.onNotice,
+    proxyFor: access.proxyFor,
   });
   if (server.user === undefined) return client;
   try {

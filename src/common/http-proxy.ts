@@ -232,6 +232,20 @@ export function proxyFromEnvironment(env: NodeJS.ProcessEnv, targetHost: string,
   return parseProxyUrl(proxy.value, proxy.name);
 }
 
+/** Which proxy (if any) a connection to `host:port` goes through: chosen once per dial. */
+export type ProxyChooser = (host: string, port: number) => ProxyConfig | undefined;
+
+/**
+ * `--proxy URL` (every dial through it), else the environment's HTTPS_PROXY / ALL_PROXY with
+ * NO_PROXY (the client only: a server uses `--proxy` alone, so a daemon's inherited environment
+ * cannot reroute its data), else none.
+ */
+export function chooseProxy(explicit: ProxyConfig | undefined, env: NodeJS.ProcessEnv | undefined): ProxyChooser | undefined {
+  if (explicit) return () => explicit;
+  if (!env) return undefined;
+  return (host, port) => proxyFromEnvironment(env, host, port);
+}
+
 export interface ProxyConnectOptions {
   /** One absolute deadline for connecting to the proxy and reading its whole answer. */
   timeoutMs: number;

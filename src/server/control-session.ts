@@ -541,6 +541,7 @@ export class ControlSession {
         connectTimeoutMs: limits.connectTimeoutMs,
         handshakeTimeoutMs: limits.handshakeTimeoutMs,
         allowPeers: limits.allowPeers,
+        proxyFor: limits.proxy ? () => limits.proxy : undefined,
         tls: peerCertificateSha256 ? { certificateSha256: peerCertificateSha256 } : undefined,
       }).then(
         (conn) => {

@@ -4,6 +4,7 @@
  */
 import type { Acl } from '../common/acl.js';
 import type { HostPort } from '../common/host-port.js';
+import type { ProxyConfig } from '../common/http-proxy.js';
 import type { PeerAllowlist } from '../common/peer-allowlist.js';
 import { DEFAULT_SMALL_FILE_BYTES } from '../transfer/session-types.js';
 import type { Logger } from './logger.js';
@@ -62,6 +63,11 @@ export interface ServerLimits {
    * It bounds what the server does, like the limits above, hence its place among them.
    */
   allowPeers: PeerAllowlist | undefined;
+  /**
+   * `serve --proxy URL`: this server's own data dials go out through this HTTP CONNECT proxy (a
+   * site whose only way out is a proxy). Only the option: never the daemon's inherited environment.
+   */
+  proxy: ProxyConfig | undefined;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -89,6 +95,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   progressIntervalMs: 250,
   orphanGraceMs: 7 * 24 * 3600 * 1000,
   allowPeers: undefined,
+  proxy: undefined,
 };
 
 /**

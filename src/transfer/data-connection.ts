@@ -21,6 +21,7 @@ import {
 } from '../common/data-handshake.js';
 import { EtxError } from '../common/errors.js';
 import { formatHostPort, parseHostPort } from '../common/host-port.js';
+import { type ProxyChooser, type ProxyConfig, connectThroughProxy } from '../common/http-proxy.js';
 import { type PeerAllowlist, classifyPeerHost } from '../common/peer-allowlist.js';
 
 export interface AuthenticatedConnection {
@@ -124,6 +125,8 @@ export interface DialOptions {
    * even the hello) is sent. Undefined: plain TCP.
    */
   tls?: { certificateSha256: Buffer } | undefined;
+  /** Dials through an HTTP CONNECT proxy where this says so (`--proxy`, HTTPS_PROXY for a client). */
+  proxyFor?: ProxyChooser | undefined;
 }
 
 /** The SHA-256 of the certificate a TLS peer presented (over its DER encoding), or undefined if none. */
@@ -189,6 +192,19 @@ function connectTcp(host: string, port: number, timeoutMs: number): Promise<net.
       reject(err);
     });
   });
+}
+
+/**
+ * A tunnel to `host:port` through `proxy`. The dialer speaks first on a data connection (and so
+ * does a TLS client), so an honest peer has sent nothing yet: bytes already there are refused.
+ */
+async function connectViaProxy(proxy: ProxyConfig, host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  const { socket, leftover } = await connectThroughProxy(proxy, host, port, { timeoutMs });
+  if (leftover.length > 0) {
+    socket.destroy();
+    throw new EtxError('E_PROTOCOL', `${formatHostPort(host, port)} spoke before the data handshake (through ${proxy.display})`);
+  }
+  return socket;
 }
 
 /**
@@ -269,7 +285,10 @@ export async function dialData(
     for (const host of hosts) {
       let socket: net.Socket | undefined;
       try {
-        socket = await connectTcp(host, port, options.connectTimeoutMs);
+        const proxy = options.proxyFor?.(host, port);
+        socket = proxy
+          ? await connectViaProxy(proxy, host, port, options.connectTimeoutMs)
+          : await connectTcp(host, port, options.connectTimeoutMs);
         tuneDataSocket(socket);
         // One absolute deadline for the TLS handshake and the ticket proof together.
         const deadline = Date.now() + options.handshakeTimeoutMs;
