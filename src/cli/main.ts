@@ -52,6 +52,7 @@ function nonNegativeInt(text: string, flag: string): number {
 
 interface CopyFlags {
   proxy?: string;
+  via?: string;
   streams: string;
   mode: string;
   overwrite?: boolean;
@@ -127,6 +128,7 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     identity,
     onNotice: printNotice,
     proxyFor: proxyFor(flags.proxy),
+    ...(flags.via ? { via: parseServer(flags.via) } : {}),
     dryRun: flags.dryRun === true,
     recursive: flags.recursive === true,
     reporter,
@@ -215,6 +217,20 @@ export function buildProgram(): Command {
       String(7 * 24 * 3600 * 1000),
     )
     .option('--proxy <url>', "this server's own data dials go out through this HTTP CONNECT proxy (http://[user:password@]host:port)")
+    .option(
+      '--allow-relay',
+      "splice the two ends of other servers' transfers when a client asks (copy --via this server); counts against --max-transfers-per-user",
+    )
+    .option(
+      '--relay-pair-timeout-ms <ms>',
+      'with --allow-relay: close a relayed connection whose partner has not come within this',
+      '30000',
+    )
+    .option(
+      '--connect-timeout-ms <ms>',
+      'give up a data dial to one address after this (the client then tries the other direction)',
+      '5000',
+    )
     .option('--no-inbound', 'listen on no data port and advertise none (behind a firewall): this server only dials out')
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
     .addOption(
@@ -264,6 +280,7 @@ export function buildProgram(): Command {
     .option('--skip-existing', 'same as --mode skip-existing')
     .option('--push', 'the source dials the destination (the default when it can)')
     .option('--pull', 'the destination dials the source')
+    .option('--via <host>', 'when neither server can reach the other, relay through this server (one running with --allow-relay)')
     .option(
       '--proxy <url>',
       'reach servers through this HTTP CONNECT proxy (http://[user:password@]host:port); default: HTTPS_PROXY, ALL_PROXY, less NO_PROXY',

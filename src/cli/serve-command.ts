@@ -14,6 +14,9 @@ export interface ServeFlags {
   control: string;
   data: string[];
   proxy?: string;
+  allowRelay?: boolean;
+  relayPairTimeoutMs: string;
+  connectTimeoutMs: string;
   /** false with --no-inbound. */
   inbound: boolean;
   acl?: string;
@@ -98,6 +101,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
     // Parsed before anything listens: a misread list must stop the server, not widen what it dials.
     allowPeers: parseAllowPeers(flags.allowPeer),
     proxy: flags.proxy === undefined ? undefined : parseProxyUrl(flags.proxy, '--proxy'),
+    allowRelay: flags.allowRelay === true,
+    relayPairTimeoutMs: positiveInt(flags.relayPairTimeoutMs, '--relay-pair-timeout-ms'),
+    connectTimeoutMs: positiveInt(flags.connectTimeoutMs, '--connect-timeout-ms'),
   };
   if (limits.maxControlMessageBytes > 1024 * 1024) {
     // A WebSocket message is buffered whole before it is decoded: keep that bounded (THREATS D1).

@@ -7,10 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
+import { formatHostPort } from '../common/host-port.js';
 import type { ProxyChooser } from '../common/http-proxy.js';
+import { relayKey } from '../common/relay-handshake.js';
 import {
   type FileOutcome,
   type FileSpec,
+  type MessageOf,
   TICKET_BYTES,
   TRANSFER_ID_BYTES,
   type TransferEvent,
@@ -28,10 +31,10 @@ import type { PlannedFile } from './copy-plan.js';
 import { planSources } from './copy-sources.js';
 import { reportDryRun } from './dry-run.js';
 import { localSource, planLocalWrite } from './local-files.js';
-import type { CopyReporter, CopySummary, FileResult } from './reporter.js';
+import type { CopyReporter, CopySummary, DataRoute, FileResult } from './reporter.js';
 import { TransferTracker, codedError } from './transfer-tracker.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
-import { connectAs } from './remote-session.js';
+import { type RemoteServer, connectAs } from './remote-session.js';
 
 export type Direction = 'auto' | 'push' | 'pull';
 
@@ -59,6 +62,8 @@ export interface CopyOptions {
   identity?: Ed25519PrivateKey;
   /** Where servers' TLS certificates are pinned; default `~/.config/etransfer/known_hosts`. */
   knownHostsFile?: string | undefined;
+  /** `--via HOST`: the relay (a server with --allow-relay) to use when no direct direction works. */
+  via?: RemoteServer | undefined;
   /** HTTP CONNECT proxy for this client's connections (control, and data when it is an end). */
   proxyFor?: ProxyChooser | undefined;
   /** Told when a server's certificate is pinned for the first time (the CLI prints it on stderr). */
@@ -283,15 +288,89 @@ function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'):
   );
 }
 
-/** The first word from a dialing end about its data connections. */
-class DialOutcome {
-  private resolve!: (event: Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>) => void;
-  readonly outcome = new Promise<Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>>((r) => {
-    this.resolve = r;
-  });
+type DialEvent = Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>;
 
-  settle(event: Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>): void {
-    this.resolve(event);
+/** What a dialing end says about its data connections: one word per attempt, in order. */
+class DialOutcomes {
+  private readonly events: DialEvent[] = [];
+  private readonly waiters: Array<(event: DialEvent) => void> = [];
+
+  push(event: DialEvent): void {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(event);
+    else this.events.push(event);
+  }
+
+  /** The word about the next attempt. */
+  next(): Promise<DialEvent> {
+    const event = this.events.shift();
+    if (event) return Promise.resolve(event);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+interface RelayContext {
+  srcDial: DialOutcomes;
+  dstDial: DialOutcomes;
+  ended: Promise<'ended'>;
+  giveUp(message: string): Promise<number>;
+  finish(route: DataRoute): Promise<number>;
+  /** Why no direct way worked. */
+  why: string;
+}
+
+/**
+ * Both ends dial out to the relay `via` (`serve --allow-relay`), which splices them: the source
+ * dials end to end through it (checking the destination's certificate, when it has one), the
+ * destination answers. The relay gets only the relay key (relay-handshake.ts), never the ticket.
+ */
+async function relayThrough(
+  via: RemoteServer,
+  src: ControlClient,
+  dst: ControlClient,
+  ready: MessageOf<'receiveReady'>,
+  ctx: RelayContext,
+  options: CopyOptions,
+): Promise<number> {
+  let relay: ControlClient;
+  try {
+    relay = await connectAs(via, options);
+  } catch (err) {
+    return ctx.giveUp(`${ctx.why}; and the relay ${formatHostPort(via.host, via.port)} could not be reached: ${toEtxError(err).message}`);
+  }
+  try {
+    let relayAddresses: string[];
+    try {
+      const relayReady = await relay.request(
+        { type: 'prepareRelay', transferId: ready.transferId, relayKey: relayKey(ready.ticket), streams: ready.streams },
+        'relayReady',
+      );
+      relayAddresses = relayReady.dataAddresses;
+    } catch (err) {
+      return await ctx.giveUp(`${ctx.why}; and the relay ${relay.server} refused: ${toEtxError(err).message}`);
+    }
+    const join = (end: ControlClient, peerCertificateSha256: Buffer | undefined) =>
+      end.request(
+        {
+          type: 'connectData',
+          transferId: ready.transferId,
+          dialAddresses: relayAddresses,
+          peerCertificateSha256,
+          relay: true,
+          relayCertificateSha256: relay.certificateSha256,
+          fallback: true,
+        },
+        'ack',
+      );
+    // The source checks, end to end, the destination's certificate; the destination answers with its own.
+    await Promise.all([join(src, dst.certificateSha256), join(dst, undefined)]);
+    const outcomes = await Promise.race([Promise.all([ctx.srcDial.next(), ctx.dstDial.next()]), ctx.ended]);
+    const failed = outcomes === 'ended' ? undefined : outcomes.find((o) => o.kind === 'dialFailed');
+    if (failed?.kind === 'dialFailed')
+      return await ctx.giveUp(`${ctx.why}; and through the relay ${relay.server}: ${failed.error.message}`);
+    return await ctx.finish({ direction: 'relay', via: relay.server, dialer: src.server, listener: dst.server, reason: ctx.why });
+  } finally {
+    relay.close();
   }
 }
 
@@ -325,14 +404,14 @@ async function thirdParty(
   if (accepted.length === 0) return 0;
   // Which way the data goes is found by trying (DESIGN section 5): the dialing end says when its
   // first data connection is up, or (asked with `fallback`) that none could be made.
-  const srcDial = new DialOutcome();
-  const dstDial = new DialOutcome();
+  const srcDial = new DialOutcomes();
+  const dstDial = new DialOutcomes();
   dst.onTransferEvent(ready.transferId, (ev) => {
-    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') dstDial.settle(ev);
+    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') dstDial.push(ev);
     else tracker.onReceiverEvent(ev);
   });
   src.onTransferEvent(ready.transferId, (ev) => {
-    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') srcDial.settle(ev);
+    if (ev.kind === 'dataConnected' || ev.kind === 'dialFailed') srcDial.push(ev);
     // The receiver reports each file; from the sender only a total failure matters.
     else if (ev.kind === 'transferFailed') {
       void dst.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
@@ -342,10 +421,22 @@ async function thirdParty(
   watch(src, tracker);
   watch(dst, tracker);
   const ended = tracker.finished.then(() => 'ended' as const);
-  /** Ends the transfer on both servers: no direction works. */
-  const giveUp = (message: string): void => {
+  /** Ends the transfer on both servers: no way works. */
+  const giveUp = async (message: string): Promise<number> => {
     for (const c of [src, dst]) void c.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
     tracker.end({ code: 'E_CONNECT', message });
+    await tracker.finished;
+    return tracker.movedBytes;
+  };
+  const finish = async (route: DataRoute): Promise<number> => {
+    options.reporter.route(route);
+    await tracker.finished;
+    return tracker.movedBytes;
+  };
+  /** Every direct way was tried: relay through --via if given, else say why nothing works. */
+  const lastResort = (why: string): Promise<number> => {
+    if (!options.via) return giveUp(`${why}; a relay (copy --via HOST, a server running with --allow-relay) can join them`);
+    return relayThrough(options.via, src, dst, ready, { srcDial, dstDial, ended, giveUp, finish, why }, options);
   };
 
   const auto = options.direction === 'auto';
@@ -374,30 +465,15 @@ async function thirdParty(
   const srcTakesInbound = sendReady.dataAddresses.length > 0;
   let pushFailure: string | undefined;
   if (push) {
-    if (!auto) {
-      options.reporter.route({ direction: 'push', dialer: src.server, listener: dst.server });
-      await tracker.finished;
-      return tracker.movedBytes;
-    }
-    const outcome = await Promise.race([srcDial.outcome, ended]);
-    if (outcome === 'ended' || outcome.kind === 'dataConnected') {
-      options.reporter.route({ direction: 'push', dialer: src.server, listener: dst.server });
-      await tracker.finished;
-      return tracker.movedBytes;
-    }
+    if (!auto) return finish({ direction: 'push', dialer: src.server, listener: dst.server });
+    const outcome = await Promise.race([srcDial.next(), ended]);
+    if (outcome === 'ended' || outcome.kind === 'dataConnected')
+      return finish({ direction: 'push', dialer: src.server, listener: dst.server });
     pushFailure = `${src.server} could not reach ${dst.server}'s data ports: ${outcome.error.message}`;
-    if (!srcTakesInbound) {
-      giveUp(`${pushFailure}; and ${src.server} accepts no inbound data connections (a relay, --via, is not available yet)`);
-      await tracker.finished;
-      return tracker.movedBytes;
-    }
+    if (!srcTakesInbound) return lastResort(`${pushFailure}; and ${src.server} accepts no inbound data connections`);
   } else if (!srcTakesInbound) {
-    const why = auto
-      ? `neither ${src.server} nor ${dst.server} accepts inbound data connections (a relay, --via, is not available yet)`
-      : `${src.server} accepts no inbound data connections (it runs with --no-inbound): use --push`;
-    giveUp(why);
-    await tracker.finished;
-    return tracker.movedBytes;
+    if (!auto) return giveUp(`${src.server} accepts no inbound data connections (it runs with --no-inbound): use --push`);
+    return lastResort(`neither ${src.server} nor ${dst.server} accepts inbound data connections`);
   }
   // Pull: the destination dials the source.
   await dst.request(
@@ -412,17 +488,13 @@ async function thirdParty(
   );
   const reason = pushFailure ?? (auto ? `${dst.server} accepts no inbound data connections` : undefined);
   if (auto) {
-    const outcome = await Promise.race([dstDial.outcome, ended]);
+    const outcome = await Promise.race([dstDial.next(), ended]);
     if (outcome !== 'ended' && outcome.kind === 'dialFailed') {
       const pullFailure = `${dst.server} could not reach ${src.server}'s data ports: ${outcome.error.message}`;
-      giveUp(`no direction works: ${pushFailure ? `${pushFailure}; ` : ''}${pullFailure} (a relay, --via, is not available yet)`);
-      await tracker.finished;
-      return tracker.movedBytes;
+      return lastResort(`no direction works: ${pushFailure ? `${pushFailure}; ` : ''}${pullFailure}`);
     }
   }
-  options.reporter.route({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}) });
-  await tracker.finished;
-  return tracker.movedBytes;
+  return finish({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}) });
 }
 
 function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {

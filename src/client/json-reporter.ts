@@ -141,6 +141,7 @@ export class JsonReporter implements CopyReporter {
       direction: route.direction,
       dialer: route.dialer,
       listener: route.listener,
+      ...(route.via ? { via: route.via } : {}),
       ...(route.reason ? { reason: route.reason } : {}),
     });
   }

@@ -51,7 +51,9 @@ export function summaryExitCode(summary: CopySummary): 0 | 1 {
 
 /** Which way a transfer's data went (DESIGN section 5), as the client found by trying. */
 export interface DataRoute {
-  direction: 'push' | 'pull';
+  direction: 'push' | 'pull' | 'relay';
+  /** The relay server both ends dialed (direction 'relay'). */
+  via?: string;
   /** The end that dialed, and the one that listened (server names as the user gave them). */
   dialer: string;
   listener: string;
@@ -61,6 +63,7 @@ export interface DataRoute {
 
 export function describeRoute(route: DataRoute): string {
   const why = route.reason ? ` (${route.reason})` : '';
+  if (route.direction === 'relay') return `data: relay through ${route.via}, which ${route.dialer} and ${route.listener} both dial${why}`;
   return `data: ${route.direction}, ${route.dialer} dials ${route.listener}${why}`;
 }
 

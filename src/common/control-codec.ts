@@ -21,6 +21,7 @@ import type {
   WriteMode,
 } from './messages.js';
 import { CERTIFICATE_SHA256_BYTES, TICKET_BYTES, TRANSFER_ID_BYTES, type TransferStatus } from './messages.js';
+import { RELAY_KEY_BYTES } from './relay-handshake.js';
 import { etransfer as pb } from './proto/control.js';
 import type { Right } from './acl.js';
 
@@ -408,6 +409,8 @@ function messageFrom(env: pb.Envelope): ControlMessage {
         dialAddresses: env.connectData!.dialAddresses ?? [],
         peerCertificateSha256: certificateSha256From(env.connectData!.peerCertificateSha256),
         ...(env.connectData!.fallback ? { fallback: true } : {}),
+        ...(env.connectData!.relay ? { relay: true } : {}),
+        relayCertificateSha256: certificateSha256From(env.connectData!.relayCertificateSha256),
       };
     case 'ack':
       return { type: 'ack' };
@@ -436,6 +439,17 @@ function messageFrom(env: pb.Envelope): ControlMessage {
     }
     case 'expandReply':
       return { type: 'expandReply', roots: (env.expandReply!.roots ?? []).map(expandRootFrom) };
+    case 'prepareRelay': {
+      const m = env.prepareRelay!;
+      return {
+        type: 'prepareRelay',
+        transferId: transferIdFrom(m.transferId),
+        relayKey: bytesField(m.relayKey, RELAY_KEY_BYTES, 'relay key'),
+        streams: m.streams ?? 0,
+      };
+    }
+    case 'relayReady':
+      return { type: 'relayReady', dataAddresses: env.relayReady!.dataAddresses ?? [] };
     default:
       throw protocolError('empty or unknown message');
   }
@@ -516,6 +530,8 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
           dialAddresses: msg.dialAddresses,
           peerCertificateSha256: certificateSha256To(msg.peerCertificateSha256),
           fallback: msg.fallback === true,
+          relay: msg.relay === true,
+          relayCertificateSha256: certificateSha256To(msg.relayCertificateSha256),
         },
       };
     case 'ack':
@@ -530,6 +546,10 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
       return { expandRequest: { paths: msg.paths, recursive: msg.recursive, right: msg.right } };
     case 'expandReply':
       return { expandReply: { roots: msg.roots.map(expandRootTo) } };
+    case 'prepareRelay':
+      return { prepareRelay: { transferId: transferIdTo(msg.transferId), relayKey: msg.relayKey, streams: msg.streams } };
+    case 'relayReady':
+      return { relayReady: { dataAddresses: msg.dataAddresses } };
     case 'statusRequest':
       return { statusRequest: {} };
     case 'statusReply':

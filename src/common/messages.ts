@@ -160,7 +160,13 @@ export type ControlMessage =
       peerCertificateSha256?: Buffer | undefined;
       /** As in prepareSend: a dial failing on every stream is reported (dialFailed), not fatal. */
       fallback?: boolean;
+      /** The addresses are a relay's: join it, then the data handshake with the other end through it. */
+      relay?: boolean;
+      /** The relay's data port certificate (TLS hop); undefined: plain. */
+      relayCertificateSha256?: Buffer | undefined;
     }
+  | { type: 'prepareRelay'; transferId: string; relayKey: Buffer; streams: number }
+  | { type: 'relayReady'; dataAddresses: string[] }
   | { type: 'ack' }
   | { type: 'event'; event: TransferEvent }
   | { type: 'cancel'; transferId: string }

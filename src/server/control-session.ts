@@ -4,6 +4,7 @@
  * away, stops every transfer it started (a transfer belongs to the client that started it).
  */
 import { randomBytes } from 'node:crypto';
+import type tls from 'node:tls';
 import pMap from 'p-map';
 import type { WebSocket } from 'ws';
 import { ANONYMOUS, type Acl, type Principal } from '../common/acl.js';
@@ -24,7 +25,8 @@ import {
 import { displayPath } from '../common/path-rules.js';
 import { formatBytes, formatRate } from '../common/units.js';
 import { formatDigest } from '../transfer/chunk-hash.js';
-import { dialData } from '../transfer/data-connection.js';
+import { type RelayDial, dialData } from '../transfer/data-connection.js';
+import type { RelayHub } from './relay-hub.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import { PathResolver } from '../transfer/pinned-directory.js';
 import type { DataSession } from '../transfer/data-session.js';
@@ -47,6 +49,10 @@ export interface ServerContext {
   registry: TransferRegistry;
   /** Data addresses advertised to peers, in dialing order. */
   dataAddresses: () => string[];
+  /** With `--allow-relay`: the transfers this server splices for others. */
+  relays?: RelayHub | undefined;
+  /** With TLS: this server's certificate and key (answering an end-to-end TLS handshake through a relay). */
+  secureContext?: tls.SecureContext | undefined;
   logger: Logger;
   version: string;
 }
@@ -81,6 +87,8 @@ export class ControlSession {
   private readonly nonce = randomBytes(32);
   private requestsSeen = 0;
   private readonly owned = new Set<RegisteredTransfer>();
+  /** Transfers this connection asked this server to relay (ended when it goes away). */
+  private readonly ownedRelays = new Set<string>();
   private log: Logger;
   private closed = false;
 
@@ -182,6 +190,8 @@ export class ControlSession {
         return this.withTransferSlot((slot) => this.prepareSend(msg, slot));
       case 'connectData':
         return this.connectData(msg);
+      case 'prepareRelay':
+        return this.withTransferSlot((slot) => this.prepareRelay(msg, slot));
       case 'cancel':
         return this.cancel(msg.transferId);
       case 'statusRequest':
@@ -483,18 +493,43 @@ export class ControlSession {
     const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
     const bytes = files.reduce((n, f) => n + (f.refused ? 0 : f.size), 0);
     this.register(msg.transferId, 'send', msg.ticket, session, accepts, streams, { files: files.length, bytes }, [], slot);
-    if (dial) this.ctx.registry.get(msg.transferId, 'send')!.dialing = true;
+    const registered = this.ctx.registry.get(msg.transferId, 'send')!;
+    registered.dialing = dial;
     setImmediate(() => {
       session.start();
       if (dial) {
-        this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256, msg.fallback === true);
+        this.dialStreams(session, msg.dialAddresses, msg.ticket, streams, msg.peerCertificateSha256, msg.fallback === true, () => {
+          // The client may try another way (a relay): let it ask again.
+          registered.dialing = false;
+        });
       }
     });
     return { type: 'sendReady', files: outcomes, dataAddresses: accepts ? this.ctx.dataAddresses() : [] };
   }
 
+  /**
+   * Relays transfer `transferId` for the client (`serve --allow-relay`): both ends will dial in
+   * and be spliced. Held under the client's transfer quota until it ends (its connections close,
+   * none came within the ticket lifetime, or this control connection goes away).
+   */
+  private async prepareRelay(msg: MessageOf<'prepareRelay'>, slot: TransferSlot): Promise<ControlMessage> {
+    const { relays, limits } = this.ctx;
+    if (!relays) throw new EtxError('E_ACL_DENIED', 'this server does not relay (it runs without --allow-relay)');
+    if (this.ctx.dataAddresses().length === 0) throw new EtxError('E_CONNECT', 'this server has no data port to relay on');
+    const streams = Math.max(1, Math.min(msg.streams, limits.maxStreamsPerTransfer));
+    relays.register(msg.transferId, msg.relayKey, streams, limits.ticketLifetimeMs, () => {
+      this.ownedRelays.delete(msg.transferId);
+      this.ctx.registry.releaseSlot(slot);
+    });
+    slot.taken = true;
+    this.ownedRelays.add(msg.transferId);
+    this.log.info({ transfer: msg.transferId, streams }, 'relay prepared');
+    return { type: 'relayReady', dataAddresses: this.ctx.dataAddresses() };
+  }
+
   private async connectData(msg: MessageOf<'connectData'>): Promise<ControlMessage> {
-    const transfer = [...this.owned].find((t) => t.id === msg.transferId && t.role === 'receive');
+    // Either end may be told to dial through a relay; only the destination is told to dial the source.
+    const transfer = [...this.owned].find((t) => t.id === msg.transferId && (t.role === 'receive' || msg.relay === true));
     if (!transfer) throw new EtxError('E_TICKET', 'no such transfer on this connection');
     if (msg.dialAddresses.length === 0) throw new EtxError('E_PROTOCOL', 'no address to dial');
     if (transfer.dialing) throw new EtxError('E_PROTOCOL', 'this transfer is already connecting');
@@ -512,6 +547,13 @@ export class ControlSession {
         // The client may try another way (a relay): let it ask again.
         transfer.dialing = false;
       },
+      msg.relay
+        ? {
+            side: transfer.role === 'send' ? 1 : 2,
+            hopCertificateSha256: msg.relayCertificateSha256,
+            listenerTls: this.ctx.secureContext,
+          }
+        : undefined,
     );
     return { type: 'ack' };
   }
@@ -531,6 +573,7 @@ export class ControlSession {
     peerCertificateSha256: Buffer | undefined,
     fallback = false,
     onAllFailed?: () => void,
+    relay?: RelayDial,
   ): void {
     const { limits } = this.ctx;
     const transferId = session.transferId;
@@ -542,6 +585,7 @@ export class ControlSession {
         handshakeTimeoutMs: limits.handshakeTimeoutMs,
         allowPeers: limits.allowPeers,
         proxyFor: limits.proxy ? () => limits.proxy : undefined,
+        relay,
         tls: peerCertificateSha256 ? { certificateSha256: peerCertificateSha256 } : undefined,
       }).then(
         (conn) => {
@@ -651,5 +695,6 @@ export class ControlSession {
   private onClose(): void {
     this.closed = true;
     for (const t of [...this.owned]) t.session.cancel('the client that started the transfer went away');
+    for (const id of [...this.ownedRelays]) this.ctx.relays?.end(id, 'the client that set it up went away');
   }
 }

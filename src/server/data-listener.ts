@@ -7,7 +7,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { HostPort } from '../common/host-port.js';
 import { toEtxError } from '../common/errors.js';
-import { acceptData } from '../transfer/data-connection.js';
+import { acceptDataOrRelay } from '../transfer/data-connection.js';
+import type { RelayHub } from './relay-hub.js';
 import type { PerAddressLimit } from './per-address-limit.js';
 import type { Logger } from './logger.js';
 import type { TransferRegistry } from './transfer-registry.js';
@@ -18,6 +19,8 @@ export interface DataListenerOptions {
   /** Caps the connections one address may have in their handshake (slow-loris). */
   gate: PerAddressLimit;
   registry: TransferRegistry;
+  /** With `--allow-relay`: where ends of relayed transfers are spliced. */
+  relays?: RelayHub | undefined;
   logger: Logger;
   /** With TLS: every connection is TLS (the ticket proof runs inside it); none is taken in plain text. */
   secureContext?: tls.SecureContext | undefined;
@@ -37,12 +40,19 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
     // absolute deadline of acceptData (which waits for the hello through it) covers both.
     const socket = options.secureContext ? new tls.TLSSocket(raw, { isServer: true, secureContext: options.secureContext }) : raw;
     if (socket !== raw) socket.on('error', () => {});
-    acceptData(socket, {
+    const relays = options.relays;
+    acceptDataOrRelay(socket, {
       handshakeTimeoutMs: options.handshakeTimeoutMs,
       ticketFor: (id) => registry.inbound(id)?.ticket,
+      relayKeyFor: relays ? (id) => relays.keyFor(id) : undefined,
     })
       .then(
         (conn) => {
+          if (conn.kind === 'relay') {
+            logger.debug({ transfer: conn.transferId, peer, side: conn.side }, 'relay connection accepted');
+            relays?.join(conn);
+            return;
+          }
           const transfer = registry.inbound(conn.transferId);
           if (!transfer) {
             socket.destroy();

@@ -68,6 +68,10 @@ export interface ServerLimits {
    * site whose only way out is a proxy). Only the option: never the daemon's inherited environment.
    */
   proxy: ProxyConfig | undefined;
+  /** `--allow-relay`: this server splices the two ends of other servers' transfers (`copy --via`). */
+  allowRelay: boolean;
+  /** A relayed connection whose partner from the other end has not come within this is closed. */
+  relayPairTimeoutMs: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -96,6 +100,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   orphanGraceMs: 7 * 24 * 3600 * 1000,
   allowPeers: undefined,
   proxy: undefined,
+  allowRelay: false,
+  relayPairTimeoutMs: 30_000,
 };
 
 /**

@@ -15,6 +15,7 @@ import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { formatCertificateSha256 } from '../transfer/data-connection.js';
 import { ControlSession, type ServerContext } from './control-session.js';
 import { startDataListener } from './data-listener.js';
+import { RelayHub } from './relay-hub.js';
 import { PerAddressLimit } from './per-address-limit.js';
 import { FsAccess } from './fs-access.js';
 import { PartialRegistry } from './orphan-partials.js';
@@ -29,6 +30,8 @@ export interface RunningServer {
   /** Data addresses advertised to peers, in order. */
   dataAddresses: string[];
   registry: TransferRegistry;
+  /** With `--allow-relay`: the transfers it splices (for status and tests). */
+  relays: RelayHub | undefined;
   /** With TLS: the SHA-256 of the certificate (its DER encoding) that clients pin. */
   certificateSha256: Buffer | undefined;
   /** Replaces the ACL used for new requests. */
@@ -92,12 +95,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Checked first: a server asked for TLS never starts without it.
   const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
+  const relays = limits.allowRelay ? new RelayHub({ pairTimeoutMs: limits.relayPairTimeoutMs, logger }) : undefined;
   for (const bind of options.data) {
     const server = await startDataListener({
       bind,
       handshakeTimeoutMs: limits.handshakeTimeoutMs,
       gate: dataGate,
       registry,
+      relays,
       logger,
       secureContext: identity?.context,
     });
@@ -120,6 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fs: new FsAccess(() => acl, undefined, partials ? (p) => partials.record(p) : undefined),
     registry,
     dataAddresses: () => advertised,
+    relays,
+    secureContext: identity?.context,
     logger,
     version: SERVER_VERSION,
   };
@@ -229,6 +236,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     control,
     dataAddresses: advertised,
     registry,
+    relays,
     certificateSha256: identity?.certificateSha256,
     setAcl(next: Acl) {
       acl = next;
@@ -245,6 +253,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       clearInterval(heartbeat);
       for (const t of [...registry.all()]) t.session.cancel('the server is shutting down');
+      relays?.endAll('the server is shutting down');
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

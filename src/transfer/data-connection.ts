@@ -23,6 +23,20 @@ import { EtxError } from '../common/errors.js';
 import { formatHostPort, parseHostPort } from '../common/host-port.js';
 import { type ProxyChooser, type ProxyConfig, connectThroughProxy } from '../common/http-proxy.js';
 import { type PeerAllowlist, classifyPeerHost } from '../common/peer-allowlist.js';
+import {
+  RELAY_PROOF_BYTES,
+  END_PROOF_BYTES,
+  type RelayHello,
+  type RelaySide,
+  decodeRelayHello,
+  encodeEndProof,
+  encodeRelayHello,
+  encodeRelayProof,
+  isRelayHello,
+  relayKey,
+  verifyEndProof,
+  verifyRelayProof,
+} from '../common/relay-handshake.js';
 
 export interface AuthenticatedConnection {
   socket: net.Socket;
@@ -52,6 +66,8 @@ class HandshakeReader {
     socket.on('data', this.onData);
     socket.on('error', this.onError);
     socket.on('close', this.onClose);
+    // A reader of an earlier phase (the relay's) paused it on leaving.
+    socket.resume();
   }
 
   private readonly onData = (data: Buffer): void => {
@@ -127,7 +143,26 @@ export interface DialOptions {
   tls?: { certificateSha256: Buffer } | undefined;
   /** Dials through an HTTP CONNECT proxy where this says so (`--proxy`, HTTPS_PROXY for a client). */
   proxyFor?: ProxyChooser | undefined;
+  /**
+   * The addresses are a relay's (`copy --via`): join it as `side`, then run the data handshake
+   * with the other end through it. Side 1 dials end to end (with `tls`, it checks the other end's
+   * certificate); side 2 answers (with `listenerTls`, as the TLS server, its own certificate).
+   * `hopCertificateSha256`: the relay's own data port is TLS, with this certificate.
+   */
+  relay?: RelayDial | undefined;
 }
+
+export interface RelayDial {
+  side: RelaySide;
+  hopCertificateSha256?: Buffer | undefined;
+  listenerTls?: tls.SecureContext | undefined;
+}
+
+/**
+ * How long an end joined to a relay waits for the other end's handshake through it: the other
+ * end may still be connecting (or timing out on a direct attempt) when this one arrives.
+ */
+export const RELAY_PAIR_TIMEOUT_MS = 30_000;
 
 /** The SHA-256 of the certificate a TLS peer presented (over its DER encoding), or undefined if none. */
 export function peerCertificateSha256(socket: tls.TLSSocket): Buffer | undefined {
@@ -259,6 +294,92 @@ async function proveAsDialer(socket: net.Socket, transferId: string, ticket: Buf
 }
 
 /**
+ * Joins a relay as one end of the transfer: RelayHello, check the relay's proof, EndProof. The
+ * relay has nothing to say after its proof until it splices us to the other end, and the other
+ * end speaks only after we do (side 1) or after the splice (side 2): anything already there
+ * breaks the protocol.
+ */
+async function joinRelay(socket: net.Socket, transferId: string, ticket: Buffer, side: RelaySide, timeoutMs: number): Promise<void> {
+  const reader = new HandshakeReader(socket, timeoutMs);
+  let leftover: Buffer;
+  try {
+    const key = relayKey(ticket);
+    const hello: RelayHello = { transferId, side, nonce: newNonce() };
+    socket.write(encodeRelayHello(hello));
+    const relayNonce = verifyRelayProof(await reader.read(RELAY_PROOF_BYTES), key, hello);
+    socket.write(encodeEndProof(key, hello, relayNonce));
+  } finally {
+    leftover = reader.detach();
+  }
+  if (leftover.length > 0) throw new EtxError('E_PROTOCOL', 'the relay sent data before it joined the other end');
+}
+
+/** The listener's side of the data handshake on a connection this end made (through a relay). */
+async function proveAsListener(socket: net.Socket, transferId: string, ticket: Buffer, timeoutMs: number): Promise<Buffer> {
+  const reader = new HandshakeReader(socket, timeoutMs);
+  try {
+    const hello = decodeDialerHello(await reader.read(DIALER_HELLO_BYTES));
+    if (hello.transferId !== transferId) throw new EtxError('E_TICKET', 'the other end names another transfer');
+    const proof = { ticket, transferId, dialerNonce: hello.nonce, listenerNonce: newNonce() };
+    socket.write(encodeListenerProof(proof));
+    verifyDialerProof(await reader.read(DIALER_PROOF_BYTES), proof);
+    return reader.detach();
+  } catch (err) {
+    reader.detach();
+    throw err;
+  }
+}
+
+/** A TLS server handshake on a connection this end made (side 2 through a relay). */
+function answerTls(socket: net.Socket, context: tls.SecureContext, timeoutMs: number): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context });
+    const fail = (err: Error): void => {
+      clearTimeout(timer);
+      secure.destroy();
+      socket.destroy();
+      reject(err);
+    };
+    const timer = setTimeout(() => fail(new EtxError('E_TIMEOUT', 'the TLS handshake through the relay timed out')), timeoutMs);
+    secure.on('error', fail);
+    secure.once('secure', () => {
+      clearTimeout(timer);
+      secure.removeListener('error', fail);
+      resolve(secure);
+    });
+  });
+}
+
+/** After the TCP (and relay hop TLS) connection: the ends' own handshake, straight or through a relay. */
+async function handshake(
+  socket: net.Socket,
+  host: string,
+  transferId: string,
+  ticket: Buffer,
+  options: DialOptions,
+): Promise<{ socket: net.Socket; leftover: Buffer }> {
+  const { relay } = options;
+  if (!relay) {
+    // One absolute deadline for the TLS handshake and the ticket proof together.
+    const deadline = Date.now() + options.handshakeTimeoutMs;
+    const s = options.tls ? await startTls(socket, host, options.tls.certificateSha256, options.handshakeTimeoutMs) : socket;
+    return { socket: s, leftover: await proveAsDialer(s, transferId, ticket, Math.max(1, deadline - Date.now())) };
+  }
+  let s = socket;
+  if (relay.hopCertificateSha256) s = await startTls(s, host, relay.hopCertificateSha256, options.handshakeTimeoutMs);
+  await joinRelay(s, transferId, ticket, relay.side, options.handshakeTimeoutMs);
+  // From here the other end may still be on its way to the relay.
+  const deadline = Date.now() + RELAY_PAIR_TIMEOUT_MS;
+  const left = (): number => Math.max(1, deadline - Date.now());
+  if (relay.side === 1) {
+    if (options.tls) s = await startTls(s, host, options.tls.certificateSha256, left());
+    return { socket: s, leftover: await proveAsDialer(s, transferId, ticket, left()) };
+  }
+  if (relay.listenerTls) s = await answerTls(s, relay.listenerTls, left());
+  return { socket: s, leftover: await proveAsListener(s, transferId, ticket, left()) };
+}
+
+/**
  * Dials the addresses in the order given and returns the first connection whose listener
  * proves the ticket. Whatever went wrong, the caller gets one generic error: the dialer must
  * not become a port scanner that reports refused vs filtered vs "some other service", nor
@@ -290,11 +411,8 @@ export async function dialData(
           ? await connectViaProxy(proxy, host, port, options.connectTimeoutMs)
           : await connectTcp(host, port, options.connectTimeoutMs);
         tuneDataSocket(socket);
-        // One absolute deadline for the TLS handshake and the ticket proof together.
-        const deadline = Date.now() + options.handshakeTimeoutMs;
-        if (options.tls) socket = await startTls(socket, host, options.tls.certificateSha256, options.handshakeTimeoutMs);
-        const leftover = await proveAsDialer(socket, transferId, ticket, Math.max(1, deadline - Date.now()));
-        return { socket, leftover, address };
+        const done = await handshake(socket, host, transferId, ticket, options);
+        return { socket: done.socket, leftover: done.leftover, address };
       } catch (err) {
         socket?.destroy();
         causes.push(err);
@@ -310,20 +428,51 @@ export interface AcceptOptions {
   handshakeTimeoutMs: number;
   /** The ticket of a live transfer that accepts inbound connections, or undefined. */
   ticketFor(transferId: string): Buffer | undefined;
+  /** On a relay (`serve --allow-relay`): the relay key of a transfer set up here, or undefined. */
+  relayKeyFor?(transferId: string): Buffer | undefined;
+}
+
+/** An end of a relayed transfer, proven: to be spliced to the other side's connection. */
+export interface RelayedConnection extends AuthenticatedConnection {
+  transferId: string;
+  side: RelaySide;
 }
 
 /** The listener's side: returns the transfer the dialer proved it belongs to. */
 export async function acceptData(socket: net.Socket, options: AcceptOptions): Promise<AuthenticatedConnection & { transferId: string }> {
+  const accepted = await acceptDataOrRelay(socket, { ...options, relayKeyFor: undefined });
+  if (accepted.kind !== 'data') throw new EtxError('E_PROTOCOL', 'a relay hello where no relay is set up');
+  return accepted;
+}
+
+/**
+ * A data port's side of whatever arrives: a data connection for a transfer here (DialerHello), or,
+ * where `relayKeyFor` is given, an end of a transfer relayed here (RelayHello, same length).
+ */
+export async function acceptDataOrRelay(
+  socket: net.Socket,
+  options: AcceptOptions,
+): Promise<({ kind: 'data' } & AuthenticatedConnection & { transferId: string }) | ({ kind: 'relay' } & RelayedConnection)> {
   tuneDataSocket(socket);
   const reader = new HandshakeReader(socket, options.handshakeTimeoutMs);
   try {
-    const hello = decodeDialerHello(await reader.read(DIALER_HELLO_BYTES));
+    const first = await reader.read(DIALER_HELLO_BYTES);
+    if (options.relayKeyFor && isRelayHello(first)) {
+      const hello = decodeRelayHello(first);
+      const key = options.relayKeyFor(hello.transferId);
+      if (!key) throw new EtxError('E_TICKET', 'relay connection for a transfer not set up here');
+      const relayNonce = newNonce();
+      socket.write(encodeRelayProof(key, hello, relayNonce));
+      verifyEndProof(await reader.read(END_PROOF_BYTES), key, hello, relayNonce);
+      return { kind: 'relay', socket, leftover: reader.detach(), transferId: hello.transferId, side: hello.side };
+    }
+    const hello = decodeDialerHello(first);
     const ticket = options.ticketFor(hello.transferId);
     if (!ticket) throw new EtxError('E_TICKET', 'data connection for an unknown transfer');
     const proof = { ticket, transferId: hello.transferId, dialerNonce: hello.nonce, listenerNonce: newNonce() };
     socket.write(encodeListenerProof(proof));
     verifyDialerProof(await reader.read(DIALER_PROOF_BYTES), proof);
-    return { socket, leftover: reader.detach(), transferId: hello.transferId };
+    return { kind: 'data', socket, leftover: reader.detach(), transferId: hello.transferId };
   } catch (err) {
     reader.detach();
     throw err;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DataRoute, silentReporter } from '../../src/client/reporter.js';
 import { copy } from '../helpers/copy.js';
+import { makeCertificate } from '../helpers/tls.js';
 import { type Scratch, type TestServer, makeScratch, pubAcl, sha256File, startTestServer, writeRandomFile } from '../helpers/servers.js';
 
 type Site = 'inbound' | 'no-inbound' | 'refused';
@@ -94,5 +95,100 @@ describe('automatic direction', () => {
     const { summary, routes } = await run('inbound', 'inbound', 'pull');
     expect(summary.files[0]!.status).toBe('done');
     expect(routes.map((r) => r.direction)).toEqual(['pull']);
+  });
+});
+
+describe('relay (--via)', () => {
+  let scratch: Scratch;
+  let a: TestServer;
+  let b: TestServer;
+  let relay: TestServer;
+  let closedRelay: TestServer;
+  let srcFile: string;
+  let srcHash: string;
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+    const acl = pubAcl(scratch);
+    // Both sites refuse inbound data connections; the relay takes them.
+    a = await startTestServer(acl, {}, undefined, undefined, { data: [] });
+    b = await startTestServer(acl, {}, undefined, undefined, { data: [] });
+    relay = await startTestServer(acl, { allowRelay: true });
+    closedRelay = await startTestServer(acl);
+    srcFile = path.join(scratch.pub, 'src.bin');
+    srcHash = await writeRandomFile(srcFile, SIZE);
+  });
+  afterAll(async () => {
+    for (const s of [a, b, relay, closedRelay]) await s.close();
+    await scratch.cleanup();
+  });
+
+  it('both ends dial out to the relay, which splices them: the copy is identical, nothing through the client', async () => {
+    const routes: DataRoute[] = [];
+    const dest = path.join(scratch.pub, 'relayed.bin');
+    const summary = await copy([a.at(srcFile)], b.at(dest), {
+      retries: 0,
+      via: { host: '127.0.0.1', port: relay.port, user: undefined },
+      reporter: { ...silentReporter, route: (r) => routes.push(r) },
+    });
+    expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(srcHash);
+    expect(routes).toHaveLength(1);
+    expect(routes[0]).toMatchObject({ direction: 'relay', via: `127.0.0.1:${relay.port}` });
+    expect(routes[0]!.reason).toMatch(/inbound/);
+    expect(summary.viaClient).toBe(false);
+    expect(summary.controlBytes).toBeLessThan(SIZE / 100);
+  });
+
+  it('a server without --allow-relay refuses: E_CONNECT saying so, nothing written', async () => {
+    const dest = path.join(scratch.pub, 'not-relayed.bin');
+    const summary = await copy([a.at(srcFile)], b.at(dest), {
+      retries: 0,
+      via: { host: '127.0.0.1', port: closedRelay.port, user: undefined },
+    });
+    expect(summary.files[0]!.error?.code).toBe('E_CONNECT');
+    expect(summary.files[0]!.error?.message).toContain('--allow-relay');
+    await expect(fsp.stat(dest)).rejects.toThrow();
+  });
+
+  it('without --via, the error names the way out', async () => {
+    const summary = await copy([a.at(srcFile)], b.at(path.join(scratch.pub, 'x.bin')), { retries: 0 });
+    expect(summary.files[0]!.error?.message).toContain('--via');
+  });
+});
+
+describe('relay (--via) with TLS everywhere', () => {
+  let scratch: Scratch;
+  const servers: TestServer[] = [];
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    await scratch.cleanup();
+  });
+
+  it('the ends run TLS with each other inside the relay hop TLS: the copy is identical', async () => {
+    const acl = pubAcl(scratch);
+    const [a, b, relay] = await Promise.all([
+      startTestServer(acl, {}, undefined, undefined, { data: [], tls: makeCertificate() }),
+      startTestServer(acl, {}, undefined, undefined, { data: [], tls: makeCertificate() }),
+      startTestServer(acl, { allowRelay: true }, undefined, undefined, { tls: makeCertificate() }),
+    ]);
+    servers.push(a!, b!, relay!);
+    const srcFile = path.join(scratch.pub, 'tls-src.bin');
+    const hash = await writeRandomFile(srcFile, SIZE);
+    const dest = path.join(scratch.pub, 'tls-relayed.bin');
+    const routes: DataRoute[] = [];
+    const summary = await copy([a!.at(srcFile)], b!.at(dest), {
+      retries: 0,
+      via: { host: '127.0.0.1', port: relay!.port, user: undefined },
+      knownHostsFile: path.join(scratch.root, 'known_hosts'),
+      reporter: { ...silentReporter, route: (r) => routes.push(r) },
+    });
+    expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(hash);
+    expect(routes.map((r) => r.direction)).toEqual(['relay']);
   });
 });

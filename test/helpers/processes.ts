@@ -1,5 +1,5 @@
 /** Runs the real `bin/etransfer` as child processes (the CLI's end-to-end tests). */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -50,13 +50,30 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Where and how `startServerProcess` runs the server; every field is optional and defaults to the old behaviour. */
+export interface ServerProcessOptions {
+  /** Address both the control and the data listeners bind to [127.0.0.1] (a site's address in a network namespace, say). */
+  host?: string;
+  /** Data listener ports on `host` [[0]]; `[]` passes no `--data` at all (what `--no-inbound` requires). */
+  dataPorts?: number[];
+  /**
+   * Starts the process instead of node's `spawn`, e.g. inside a network namespace:
+   * `(cmd, args, opts) => topology.spawn('a', cmd, args, opts)` (test/helpers/netns.ts).
+   */
+  spawn?: (cmd: string, args: readonly string[], opts: SpawnOptions) => ChildProcess;
+}
+
 /** Starts `etransfer serve` on port 0 and reads the real ports from its "listening" log line. */
 export function startServerProcess(
   extraArgs: string[] = [],
   controlPort = 0,
   env: NodeJS.ProcessEnv = process.env,
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--control', `127.0.0.1:${controlPort}`, '--data', '127.0.0.1:0', ...extraArgs], {
+  const host = options.host ?? '127.0.0.1';
+  const data = (options.dataPorts ?? [0]).flatMap((port) => ['--data', `${host}:${port}`]);
+  const start = options.spawn ?? ((cmd, args, opts) => spawn(cmd, args, opts));
+  const child = start(process.execPath, [BIN, 'serve', '--control', `${host}:${controlPort}`, ...data, ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });

@@ -42,7 +42,9 @@ export const etransfer = $root.etransfer = (() => {
          * @property {etransfer.ExpandReply.$Properties|null} [expandReply] Envelope expandReply
          * @property {etransfer.StatusRequest.$Properties|null} [statusRequest] Envelope statusRequest
          * @property {etransfer.StatusReply.$Properties|null} [statusReply] Envelope statusReply
-         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"} [body] Envelope body
+         * @property {etransfer.PrepareRelay.$Properties|null} [prepareRelay] Envelope prepareRelay
+         * @property {etransfer.RelayReady.$Properties|null} [relayReady] Envelope relayReady
+         * @property {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"|"prepareRelay"|"relayReady"} [body] Envelope body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -77,9 +79,11 @@ export const etransfer = $root.etransfer = (() => {
          *   expandReply?: etransfer.ExpandReply.$Shape|null;
          *   statusRequest?: etransfer.StatusRequest.$Shape|null;
          *   statusReply?: etransfer.StatusReply.$Shape|null;
+         *   prepareRelay?: etransfer.PrepareRelay.$Shape|null;
+         *   relayReady?: etransfer.RelayReady.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null; statusRequest?: null; statusReply?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape; statusRequest?: null; statusReply?: null }|{ body?: "statusRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest: etransfer.StatusRequest.$Shape; statusReply?: null }|{ body?: "statusReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply: etransfer.StatusReply.$Shape })
+         *   ({ body?: undefined; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "serverHello"; serverHello: etransfer.ServerHello.$Shape; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "error"; serverHello?: null; error: etransfer.ErrorReply.$Shape; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "statRequest"; serverHello?: null; error?: null; statRequest: etransfer.StatRequest.$Shape; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "statReply"; serverHello?: null; error?: null; statRequest?: null; statReply: etransfer.StatReply.$Shape; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "listRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest: etransfer.ListRequest.$Shape; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "listReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply: etransfer.ListReply.$Shape; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "prepareReceive"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive: etransfer.PrepareReceive.$Shape; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "receiveReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady: etransfer.ReceiveReady.$Shape; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "prepareSend"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend: etransfer.PrepareSend.$Shape; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "sendReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady: etransfer.SendReady.$Shape; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "connectData"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData: etransfer.ConnectData.$Shape; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "ack"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack: etransfer.Ack.$Shape; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "event"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event: etransfer.TransferEvent.$Shape; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "cancel"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel: etransfer.CancelTransfer.$Shape; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "authenticate"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate: etransfer.Authenticate.$Shape; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "expandRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest: etransfer.ExpandRequest.$Shape; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "expandReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply: etransfer.ExpandReply.$Shape; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "statusRequest"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest: etransfer.StatusRequest.$Shape; statusReply?: null; prepareRelay?: null; relayReady?: null }|{ body?: "statusReply"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply: etransfer.StatusReply.$Shape; prepareRelay?: null; relayReady?: null }|{ body?: "prepareRelay"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay: etransfer.PrepareRelay.$Shape; relayReady?: null }|{ body?: "relayReady"; serverHello?: null; error?: null; statRequest?: null; statReply?: null; listRequest?: null; listReply?: null; prepareReceive?: null; receiveReady?: null; prepareSend?: null; sendReady?: null; connectData?: null; ack?: null; event?: null; cancel?: null; authenticate?: null; expandRequest?: null; expandReply?: null; statusRequest?: null; statusReply?: null; prepareRelay?: null; relayReady: etransfer.RelayReady.$Shape })
          * )} etransfer.Envelope.$Shape
          */
 
@@ -258,17 +262,33 @@ export const etransfer = $root.etransfer = (() => {
          */
         Envelope.prototype.statusReply = null;
 
+        /**
+         * Envelope prepareRelay.
+         * @member {etransfer.PrepareRelay.$Properties|null|undefined} prepareRelay
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.prepareRelay = null;
+
+        /**
+         * Envelope relayReady.
+         * @member {etransfer.RelayReady.$Properties|null|undefined} relayReady
+         * @memberof etransfer.Envelope
+         * @instance
+         */
+        Envelope.prototype.relayReady = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Envelope body.
-         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"|undefined} body
+         * @member {"serverHello"|"error"|"statRequest"|"statReply"|"listRequest"|"listReply"|"prepareReceive"|"receiveReady"|"prepareSend"|"sendReady"|"connectData"|"ack"|"event"|"cancel"|"authenticate"|"expandRequest"|"expandReply"|"statusRequest"|"statusReply"|"prepareRelay"|"relayReady"|undefined} body
          * @memberof etransfer.Envelope
          * @instance
          */
         $Object.defineProperty(Envelope.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate", "expandRequest", "expandReply", "statusRequest", "statusReply"]),
+            get: $util.oneOfGetter($oneOfFields = ["serverHello", "error", "statRequest", "statReply", "listRequest", "listReply", "prepareReceive", "receiveReady", "prepareSend", "sendReady", "connectData", "ack", "event", "cancel", "authenticate", "expandRequest", "expandReply", "statusRequest", "statusReply", "prepareRelay", "relayReady"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -344,6 +364,10 @@ export const etransfer = $root.etransfer = (() => {
                 $root.etransfer.StatusRequest.encode(message.statusRequest, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
             if (message.statusReply != null && $Object.hasOwnProperty.call(message, "statusReply"))
                 $root.etransfer.StatusReply.encode(message.statusReply, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+            if (message.prepareRelay != null && $Object.hasOwnProperty.call(message, "prepareRelay"))
+                $root.etransfer.PrepareRelay.encode(message.prepareRelay, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
+            if (message.relayReady != null && $Object.hasOwnProperty.call(message, "relayReady"))
+                $root.etransfer.RelayReady.encode(message.relayReady, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -528,6 +552,20 @@ export const etransfer = $root.etransfer = (() => {
                             break;
                         message.statusReply = $root.etransfer.StatusReply.decode(reader, reader.size(), $undefined, _depth + 1, message.statusReply);
                         message.body = "statusReply";
+                        continue;
+                    }
+                case 21: {
+                        if (wireType !== 2)
+                            break;
+                        message.prepareRelay = $root.etransfer.PrepareRelay.decode(reader, reader.size(), $undefined, _depth + 1, message.prepareRelay);
+                        message.body = "prepareRelay";
+                        continue;
+                    }
+                case 22: {
+                        if (wireType !== 2)
+                            break;
+                        message.relayReady = $root.etransfer.RelayReady.decode(reader, reader.size(), $undefined, _depth + 1, message.relayReady);
+                        message.body = "relayReady";
                         continue;
                     }
                 }
@@ -3749,6 +3787,8 @@ export const etransfer = $root.etransfer = (() => {
          * @property {Array.<string>|null} [dialAddresses] ConnectData dialAddresses
          * @property {Uint8Array|null} [peerCertificateSha256] ConnectData peerCertificateSha256
          * @property {boolean|null} [fallback] ConnectData fallback
+         * @property {boolean|null} [relay] ConnectData relay
+         * @property {Uint8Array|null} [relayCertificateSha256] ConnectData relayCertificateSha256
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3814,6 +3854,22 @@ export const etransfer = $root.etransfer = (() => {
         ConnectData.prototype.fallback = false;
 
         /**
+         * ConnectData relay.
+         * @member {boolean} relay
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.relay = false;
+
+        /**
+         * ConnectData relayCertificateSha256.
+         * @member {Uint8Array} relayCertificateSha256
+         * @memberof etransfer.ConnectData
+         * @instance
+         */
+        ConnectData.prototype.relayCertificateSha256 = $util.newBuffer([]);
+
+        /**
          * Creates a new ConnectData instance using the specified properties.
          * @function create
          * @memberof etransfer.ConnectData
@@ -3854,6 +3910,10 @@ export const etransfer = $root.etransfer = (() => {
                 writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.peerCertificateSha256);
             if (message.fallback != null && $Object.hasOwnProperty.call(message, "fallback") && message.fallback !== false)
                 writer.uint32(/* id 4, wireType 0 =*/32).bool(message.fallback);
+            if (message.relay != null && $Object.hasOwnProperty.call(message, "relay") && message.relay !== false)
+                writer.uint32(/* id 5, wireType 0 =*/40).bool(message.relay);
+            if (message.relayCertificateSha256 != null && $Object.hasOwnProperty.call(message, "relayCertificateSha256") && message.relayCertificateSha256.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.relayCertificateSha256);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3933,6 +3993,24 @@ export const etransfer = $root.etransfer = (() => {
                             delete message.fallback;
                         continue;
                     }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.relay = value;
+                        else
+                            delete message.relay;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.relayCertificateSha256 = value;
+                        else
+                            delete message.relayCertificateSha256;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -3951,6 +4029,351 @@ export const etransfer = $root.etransfer = (() => {
         };
 
         return ConnectData;
+    })();
+
+    etransfer.PrepareRelay = (function() {
+
+        /**
+         * Properties of a PrepareRelay.
+         * @typedef {Object} etransfer.PrepareRelay.$Properties
+         * @property {Uint8Array|null} [transferId] PrepareRelay transferId
+         * @property {Uint8Array|null} [relayKey] PrepareRelay relayKey
+         * @property {number|null} [streams] PrepareRelay streams
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PrepareRelay.
+         * @memberof etransfer
+         * @interface IPrepareRelay
+         * @augments etransfer.PrepareRelay.$Properties
+         * @deprecated Use etransfer.PrepareRelay.$Properties instead.
+         */
+
+        /**
+         * Shape of a PrepareRelay.
+         * @typedef {etransfer.PrepareRelay.$Properties} etransfer.PrepareRelay.$Shape
+         */
+
+        /**
+         * Constructs a new PrepareRelay.
+         * @memberof etransfer
+         * @classdesc Represents a PrepareRelay.
+         * @constructor
+         * @param {etransfer.PrepareRelay.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PrepareRelay = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PrepareRelay transferId.
+         * @member {Uint8Array} transferId
+         * @memberof etransfer.PrepareRelay
+         * @instance
+         */
+        PrepareRelay.prototype.transferId = $util.newBuffer([]);
+
+        /**
+         * PrepareRelay relayKey.
+         * @member {Uint8Array} relayKey
+         * @memberof etransfer.PrepareRelay
+         * @instance
+         */
+        PrepareRelay.prototype.relayKey = $util.newBuffer([]);
+
+        /**
+         * PrepareRelay streams.
+         * @member {number} streams
+         * @memberof etransfer.PrepareRelay
+         * @instance
+         */
+        PrepareRelay.prototype.streams = 0;
+
+        /**
+         * Creates a new PrepareRelay instance using the specified properties.
+         * @function create
+         * @memberof etransfer.PrepareRelay
+         * @static
+         * @param {etransfer.PrepareRelay.$Properties=} [properties] Properties to set
+         * @returns {etransfer.PrepareRelay} PrepareRelay instance
+         * @type {{
+         *   (properties: etransfer.PrepareRelay.$Shape): etransfer.PrepareRelay & etransfer.PrepareRelay.$Shape;
+         *   (properties?: etransfer.PrepareRelay.$Properties): etransfer.PrepareRelay;
+         * }}
+         */
+        PrepareRelay.create = function(properties) {
+            return new PrepareRelay(properties);
+        };
+
+        /**
+         * Encodes the specified PrepareRelay message. Does not implicitly {@link etransfer.PrepareRelay.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.PrepareRelay
+         * @static
+         * @param {etransfer.PrepareRelay.$Properties} message PrepareRelay message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PrepareRelay.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.transferId);
+            if (message.relayKey != null && $Object.hasOwnProperty.call(message, "relayKey") && message.relayKey.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.relayKey);
+            if (message.streams != null && $Object.hasOwnProperty.call(message, "streams") && message.streams !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.streams);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PrepareRelay message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.PrepareRelay
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.PrepareRelay & etransfer.PrepareRelay.$Shape} PrepareRelay
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PrepareRelay.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.PrepareRelay();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.transferId = value;
+                        else
+                            delete message.transferId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.relayKey = value;
+                        else
+                            delete message.relayKey;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.streams = value;
+                        else
+                            delete message.streams;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return PrepareRelay;
+    })();
+
+    etransfer.RelayReady = (function() {
+
+        /**
+         * Properties of a RelayReady.
+         * @typedef {Object} etransfer.RelayReady.$Properties
+         * @property {Array.<string>|null} [dataAddresses] RelayReady dataAddresses
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RelayReady.
+         * @memberof etransfer
+         * @interface IRelayReady
+         * @augments etransfer.RelayReady.$Properties
+         * @deprecated Use etransfer.RelayReady.$Properties instead.
+         */
+
+        /**
+         * Shape of a RelayReady.
+         * @typedef {etransfer.RelayReady.$Properties} etransfer.RelayReady.$Shape
+         */
+
+        /**
+         * Constructs a new RelayReady.
+         * @memberof etransfer
+         * @classdesc Represents a RelayReady.
+         * @constructor
+         * @param {etransfer.RelayReady.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RelayReady = function (properties) {
+            this.dataAddresses = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RelayReady dataAddresses.
+         * @member {Array.<string>} dataAddresses
+         * @memberof etransfer.RelayReady
+         * @instance
+         */
+        RelayReady.prototype.dataAddresses = $util.emptyArray;
+
+        /**
+         * Creates a new RelayReady instance using the specified properties.
+         * @function create
+         * @memberof etransfer.RelayReady
+         * @static
+         * @param {etransfer.RelayReady.$Properties=} [properties] Properties to set
+         * @returns {etransfer.RelayReady} RelayReady instance
+         * @type {{
+         *   (properties: etransfer.RelayReady.$Shape): etransfer.RelayReady & etransfer.RelayReady.$Shape;
+         *   (properties?: etransfer.RelayReady.$Properties): etransfer.RelayReady;
+         * }}
+         */
+        RelayReady.create = function(properties) {
+            return new RelayReady(properties);
+        };
+
+        /**
+         * Encodes the specified RelayReady message. Does not implicitly {@link etransfer.RelayReady.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.RelayReady
+         * @static
+         * @param {etransfer.RelayReady.$Properties} message RelayReady message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RelayReady.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.dataAddresses != null && message.dataAddresses.length)
+                for (let i = 0; i < message.dataAddresses.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.dataAddresses[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a RelayReady message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.RelayReady
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.RelayReady & etransfer.RelayReady.$Shape} RelayReady
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RelayReady.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.RelayReady();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.dataAddresses && message.dataAddresses.length))
+                            message.dataAddresses = [];
+                        message.dataAddresses.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return RelayReady;
     })();
 
     etransfer.Ack = (function() {
