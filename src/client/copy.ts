@@ -20,6 +20,7 @@ import {
   type WriteMode,
 } from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
+import { isWebSocketDataAddress } from '../transfer/websocket-data.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession } from '../transfer/receiver.js';
@@ -290,6 +291,13 @@ function specs(planned: readonly PlannedFile[], side: 'source' | 'destination'):
 
 type DialEvent = Extract<TransferEvent, { kind: 'dataConnected' | 'dialFailed' }>;
 
+/** The route's flag when the first data connection reached a control port's WebSocket. */
+function overControlPort(outcome: DialEvent | 'ended' | undefined): { overControlPort?: true } {
+  return outcome !== undefined && outcome !== 'ended' && outcome.kind === 'dataConnected' && isWebSocketDataAddress(outcome.address)
+    ? { overControlPort: true }
+    : {};
+}
+
 /** What a dialing end says about its data connections: one word per attempt, in order. */
 class DialOutcomes {
   private readonly events: DialEvent[] = [];
@@ -467,8 +475,9 @@ async function thirdParty(
   if (push) {
     if (!auto) return finish({ direction: 'push', dialer: src.server, listener: dst.server });
     const outcome = await Promise.race([srcDial.next(), ended]);
-    if (outcome === 'ended' || outcome.kind === 'dataConnected')
-      return finish({ direction: 'push', dialer: src.server, listener: dst.server });
+    if (outcome === 'ended' || outcome.kind === 'dataConnected') {
+      return finish({ direction: 'push', dialer: src.server, listener: dst.server, ...overControlPort(outcome) });
+    }
     pushFailure = `${src.server} could not reach ${dst.server}'s data ports: ${outcome.error.message}`;
     if (!srcTakesInbound) return lastResort(`${pushFailure}; and ${src.server} accepts no inbound data connections`);
   } else if (!srcTakesInbound) {
@@ -487,14 +496,15 @@ async function thirdParty(
     'ack',
   );
   const reason = pushFailure ?? (auto ? `${dst.server} accepts no inbound data connections` : undefined);
+  let pulled: DialEvent | 'ended' | undefined;
   if (auto) {
-    const outcome = await Promise.race([dstDial.next(), ended]);
-    if (outcome !== 'ended' && outcome.kind === 'dialFailed') {
-      const pullFailure = `${dst.server} could not reach ${src.server}'s data ports: ${outcome.error.message}`;
+    pulled = await Promise.race([dstDial.next(), ended]);
+    if (pulled !== 'ended' && pulled.kind === 'dialFailed') {
+      const pullFailure = `${dst.server} could not reach ${src.server}'s data ports: ${pulled.error.message}`;
       return lastResort(`no direction works: ${pushFailure ? `${pushFailure}; ` : ''}${pullFailure}`);
     }
   }
-  return finish({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}) });
+  return finish({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}), ...overControlPort(pulled) });
 }
 
 function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {

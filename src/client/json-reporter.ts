@@ -142,6 +142,7 @@ export class JsonReporter implements CopyReporter {
       dialer: route.dialer,
       listener: route.listener,
       ...(route.via ? { via: route.via } : {}),
+      ...(route.overControlPort ? { over_control_port: true } : {}),
       ...(route.reason ? { reason: route.reason } : {}),
     });
   }

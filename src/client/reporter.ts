@@ -59,12 +59,15 @@ export interface DataRoute {
   listener: string;
   /** Why not the other way, when the first choice did not work. */
   reason?: string;
+  /** The data rides WebSocket connections to the listener's control port (no data port was reachable). */
+  overControlPort?: boolean;
 }
 
 export function describeRoute(route: DataRoute): string {
   const why = route.reason ? ` (${route.reason})` : '';
   if (route.direction === 'relay') return `data: relay through ${route.via}, which ${route.dialer} and ${route.listener} both dial${why}`;
-  return `data: ${route.direction}, ${route.dialer} dials ${route.listener}${why}`;
+  const how = route.overControlPort ? ' over its control port (WebSocket)' : '';
+  return `data: ${route.direction}, ${route.dialer} dials ${route.listener}${how}${why}`;
 }
 
 export interface CopyReporter {

@@ -260,7 +260,7 @@ function eventFrom(ev: pb.TransferEvent.$Properties): TransferEvent {
     case pb.EventKind.EVENT_KIND_TRANSFER_FAILED:
       return { transferId, kind: 'transferFailed', error: codedErrorFrom(ev.status?.code, ev.status?.message) };
     case pb.EventKind.EVENT_KIND_DATA_CONNECTED:
-      return { transferId, kind: 'dataConnected' };
+      return { transferId, kind: 'dataConnected', address: ev.address ?? '' };
     case pb.EventKind.EVENT_KIND_DIAL_FAILED:
       return { transferId, kind: 'dialFailed', error: codedErrorFrom(ev.status?.code, ev.status?.message) };
     default:
@@ -287,7 +287,7 @@ function eventTo(ev: TransferEvent): pb.TransferEvent.$Properties {
     case 'transferFailed':
       return { transferId, kind: pb.EventKind.EVENT_KIND_TRANSFER_FAILED, status: ev.error };
     case 'dataConnected':
-      return { transferId, kind: pb.EventKind.EVENT_KIND_DATA_CONNECTED };
+      return { transferId, kind: pb.EventKind.EVENT_KIND_DATA_CONNECTED, address: ev.address };
     case 'dialFailed':
       return { transferId, kind: pb.EventKind.EVENT_KIND_DIAL_FAILED, status: ev.error };
   }

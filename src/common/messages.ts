@@ -77,7 +77,7 @@ export type TransferEvent = { transferId: string } & (
   | { kind: 'transferDone'; bytes: number }
   | { kind: 'transferFailed'; error: CodedError }
   /** From the dialing end: its first data connection is up. */
-  | { kind: 'dataConnected' }
+  | { kind: 'dataConnected'; address: string }
   /** From the dialing end, asked with `fallback`: no data connection could be made. */
   | { kind: 'dialFailed'; error: CodedError }
 );

@@ -592,7 +592,7 @@ export class ControlSession {
           session.addConnection(conn);
           if (!connected) {
             connected = true;
-            this.send(0, { type: 'event', event: { transferId, kind: 'dataConnected' } });
+            this.send(0, { type: 'event', event: { transferId, kind: 'dataConnected', address: conn.address } });
           }
         },
         (err) => {

@@ -27,9 +27,7 @@ export interface DataListenerOptions {
 }
 
 export async function startDataListener(options: DataListenerOptions): Promise<net.Server> {
-  const { registry, logger } = options;
   const server = net.createServer({ pauseOnConnect: false }, (raw) => {
-    const peer = `${raw.remoteAddress}:${raw.remotePort}`;
     raw.on('error', () => {});
     const leave = options.gate.enter(raw.remoteAddress);
     if (!leave) {
@@ -40,40 +38,7 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
     // absolute deadline of acceptData (which waits for the hello through it) covers both.
     const socket = options.secureContext ? new tls.TLSSocket(raw, { isServer: true, secureContext: options.secureContext }) : raw;
     if (socket !== raw) socket.on('error', () => {});
-    const relays = options.relays;
-    acceptDataOrRelay(socket, {
-      handshakeTimeoutMs: options.handshakeTimeoutMs,
-      ticketFor: (id) => registry.inbound(id)?.ticket,
-      relayKeyFor: relays ? (id) => relays.keyFor(id) : undefined,
-    })
-      .then(
-        (conn) => {
-          if (conn.kind === 'relay') {
-            logger.debug({ transfer: conn.transferId, peer, side: conn.side }, 'relay connection accepted');
-            relays?.join(conn);
-            return;
-          }
-          const transfer = registry.inbound(conn.transferId);
-          if (!transfer) {
-            socket.destroy();
-            return;
-          }
-          if (transfer.session.streamCount >= transfer.streams) {
-            // No more connections than the transfer was granted: each one costs a window of chunks.
-            socket.destroy();
-            return;
-          }
-          transfer.started = true;
-          logger.debug({ transfer: conn.transferId, peer }, 'data connection accepted');
-          transfer.session.addConnection(conn);
-        },
-        (err) => {
-          const e = toEtxError(err);
-          logger.debug({ peer, code: e.code, err: e.message }, 'data connection refused');
-          socket.destroy();
-        },
-      )
-      .finally(leave);
+    void admitDataConnection(socket, `${raw.remoteAddress}:${raw.remotePort}`, options).finally(leave);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -83,4 +48,42 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
     });
   });
   return server;
+}
+
+/**
+ * Runs the listener's side of the handshake on a data connection (from a data port, or a
+ * WebSocket on the control port) and hands it to its transfer, or to the relay; anything else
+ * is closed without a word. Settles when the connection is placed or refused.
+ */
+export async function admitDataConnection(
+  socket: net.Socket,
+  peer: string,
+  options: Pick<DataListenerOptions, 'handshakeTimeoutMs' | 'registry' | 'relays' | 'logger'>,
+): Promise<void> {
+  const { registry, logger, relays } = options;
+  try {
+    const conn = await acceptDataOrRelay(socket, {
+      handshakeTimeoutMs: options.handshakeTimeoutMs,
+      ticketFor: (id) => registry.inbound(id)?.ticket,
+      relayKeyFor: relays ? (id) => relays.keyFor(id) : undefined,
+    });
+    if (conn.kind === 'relay') {
+      logger.debug({ transfer: conn.transferId, peer, side: conn.side }, 'relay connection accepted');
+      relays?.join(conn);
+      return;
+    }
+    const transfer = registry.inbound(conn.transferId);
+    if (!transfer || transfer.session.streamCount >= transfer.streams) {
+      // No more connections than the transfer was granted: each one costs a window of chunks.
+      socket.destroy();
+      return;
+    }
+    transfer.started = true;
+    logger.debug({ transfer: conn.transferId, peer }, 'data connection accepted');
+    transfer.session.addConnection(conn);
+  } catch (err) {
+    const e = toEtxError(err);
+    logger.debug({ peer, code: e.code, err: e.message }, 'data connection refused');
+    socket.destroy();
+  }
 }

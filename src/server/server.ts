@@ -14,7 +14,13 @@ import { EtxError } from '../common/errors.js';
 import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { formatCertificateSha256 } from '../transfer/data-connection.js';
 import { ControlSession, type ServerContext } from './control-session.js';
-import { startDataListener } from './data-listener.js';
+import { admitDataConnection, startDataListener } from './data-listener.js';
+import {
+  DATA_WEBSOCKET_PATH,
+  MAX_DATA_WEBSOCKET_MESSAGE_BYTES,
+  webSocketAsSocket,
+  webSocketDataAddress,
+} from '../transfer/websocket-data.js';
 import { RelayHub } from './relay-hub.js';
 import { PerAddressLimit } from './per-address-limit.js';
 import { FsAccess } from './fs-access.js';
@@ -184,14 +190,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handshakeDone.set(key, done);
   });
   const wss = new WebSocketServer({
-    server: httpServer,
+    noServer: true,
     maxPayload: limits.maxControlMessageBytes,
     maxFragments: limits.maxControlFragments,
     maxBufferedChunks: 256,
     perMessageDeflate: false,
-    // Browsers always send Origin, our client never does: refuse cross-site WebSocket hijacking.
-    verifyClient: (info, done) => (info.req.headers.origin === undefined ? done(true) : done(false, 403, 'Forbidden')),
   } as ConstructorParameters<typeof WebSocketServer>[0]);
+  // Data connections riding the control port (`/data`): for sites where only this port is open.
+  const dataWss = new WebSocketServer({ noServer: true, maxPayload: MAX_DATA_WEBSOCKET_MESSAGE_BYTES, perMessageDeflate: false });
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    // Browsers always send Origin, our client never does: refuse cross-site WebSocket hijacking.
+    if (req.headers.origin !== undefined) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === DATA_WEBSOCKET_PATH && advertised.length > 0) {
+      dataWss.handleUpgrade(req, socket, head, (ws) => {
+        // Past the upgrade, the data handshake's own deadline applies (as on a data port).
+        handshakeDone.get(connectionKey(req.socket))?.();
+        const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+        const raw = req.socket;
+        raw.setNoDelay(true);
+        void admitDataConnection(webSocketAsSocket(ws, raw), peer, {
+          handshakeTimeoutMs: limits.handshakeTimeoutMs,
+          registry,
+          relays,
+          logger,
+        });
+      });
+      return;
+    }
+    if (path !== '/') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
 
   const alive = new WeakMap<object, boolean>();
   wss.on('connection', (ws, req) => {
@@ -221,6 +256,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const controlPort = (httpServer.address() as net.AddressInfo).port;
   const control = { host: options.control.host, port: controlPort };
+  // Last in the list: the control port's WebSocket, for peers that reach no data port. A server
+  // taking no inbound data (--no-inbound) advertises none.
+  if (advertised.length > 0) {
+    const host = options.advertiseHost ?? (isWildcard(control.host) ? os.hostname() : control.host);
+    advertised.push(webSocketDataAddress(formatHostPort(host, controlPort), options.tls !== undefined));
+  }
 
   if (!['127.0.0.1', '::1', 'localhost'].includes(options.control.host) && acl.anonymousMay('write')) {
     logger.warn(
@@ -256,6 +297,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       relays?.endAll('the server is shutting down');
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const ws of dataWss.clients) ws.terminate();
+      await new Promise<void>((resolve) => dataWss.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await Promise.all(dataServers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));

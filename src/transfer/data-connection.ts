@@ -22,6 +22,7 @@ import {
 import { EtxError } from '../common/errors.js';
 import { formatHostPort, parseHostPort } from '../common/host-port.js';
 import { type ProxyChooser, type ProxyConfig, connectThroughProxy } from '../common/http-proxy.js';
+import { DATA_WEBSOCKET_PATH, isWebSocketDataAddress, upgradeToDataWebSocket } from './websocket-data.js';
 import { type PeerAllowlist, classifyPeerHost } from '../common/peer-allowlist.js';
 import {
   RELAY_PROOF_BYTES,
@@ -293,6 +294,20 @@ async function proveAsDialer(socket: net.Socket, transferId: string, ticket: Buf
   }
 }
 
+/** A `ws[s]://host:port/data` address, checked: the path is fixed, and nothing else may ride along. */
+function parseWebSocketAddress(address: string): URL {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new EtxError('E_PROTOCOL', 'a malformed data WebSocket address');
+  }
+  if (url.pathname !== DATA_WEBSOCKET_PATH || url.search || url.hash || url.username || url.password || !url.port) {
+    throw new EtxError('E_PROTOCOL', 'a data WebSocket address must be ws[s]://host:port/data');
+  }
+  return url;
+}
+
 /**
  * Joins a relay as one end of the transfer: RelayHello, check the relay's proof, EndProof. The
  * relay has nothing to say after its proof until it splices us to the other end, and the other
@@ -395,8 +410,11 @@ export async function dialData(
   for (const address of addresses) {
     let hosts: string[];
     let port: number;
+    // A control port's WebSocket (`ws[s]://host:port/data`): tried in its turn, after the data ports.
+    let url: URL | undefined;
     try {
-      const target = parseHostPort(address);
+      url = isWebSocketDataAddress(address) ? parseWebSocketAddress(address) : undefined;
+      const target = url ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) } : parseHostPort(address);
       port = target.port;
       hosts = options.allowPeers ? await admittedAddresses(target.host, options.allowPeers, options) : [target.host];
     } catch (err) {
@@ -411,6 +429,15 @@ export async function dialData(
           ? await connectViaProxy(proxy, host, port, options.connectTimeoutMs)
           : await connectTcp(host, port, options.connectTimeoutMs);
         tuneDataSocket(socket);
+        if (url) {
+          // wss: TLS to the control port, with the same certificate pin as a data port; the data
+          // handshake then runs inside it (no second TLS layer).
+          const raw = socket;
+          const base = options.tls ? await startTls(raw, host, options.tls.certificateSha256, options.handshakeTimeoutMs) : raw;
+          const ws = await upgradeToDataWebSocket(base, raw, url, options.handshakeTimeoutMs);
+          const done = await handshake(ws, host, transferId, ticket, { ...options, tls: undefined });
+          return { socket: done.socket, leftover: done.leftover, address };
+        }
         const done = await handshake(socket, host, transferId, ticket, options);
         return { socket: done.socket, leftover: done.leftover, address };
       } catch (err) {

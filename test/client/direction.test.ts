@@ -192,3 +192,67 @@ describe('relay (--via) with TLS everywhere', () => {
     expect(routes.map((r) => r.direction)).toEqual(['relay']);
   });
 });
+
+describe('data over the control port (WebSocket), when no data port is reachable', () => {
+  let scratch: Scratch;
+  const servers: TestServer[] = [];
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    await scratch.cleanup();
+  });
+
+  /** A site whose data port peers cannot reach (it listens on 127.0.0.2, peers are told 127.0.0.1), but whose control port they can. */
+  async function controlOnly(tls?: ReturnType<typeof makeCertificate>): Promise<TestServer> {
+    const s = await startTestServer(pubAcl(scratch), {}, undefined, undefined, {
+      data: [{ host: '127.0.0.2', port: 0 }],
+      advertiseHost: '127.0.0.1',
+      ...(tls ? { tls } : {}),
+    });
+    servers.push(s);
+    return s;
+  }
+
+  it.each([
+    ['push to a destination with only its control port open', 'push'],
+    ['pull from a source with only its control port open', 'pull'],
+  ])('%s', async (_name, direction) => {
+    const acl = pubAcl(scratch);
+    const open = direction === 'push' ? await startTestServer(acl) : await startTestServer(acl, {}, undefined, undefined, { data: [] });
+    servers.push(open);
+    const closed = await controlOnly();
+    const [src, dst] = direction === 'push' ? [open, closed] : [closed, open];
+    const srcFile = path.join(scratch.pub, `ws-${direction}.bin`);
+    const hash = await writeRandomFile(srcFile, SIZE);
+    const dest = path.join(scratch.pub, `ws-${direction}-copy.bin`);
+    const routes: DataRoute[] = [];
+    const summary = await copy([src.at(srcFile)], dst.at(dest), {
+      retries: 0,
+      reporter: { ...silentReporter, route: (r) => routes.push(r) },
+    });
+    expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(hash);
+    expect(routes).toHaveLength(1);
+    expect(routes[0]).toMatchObject({ direction, overControlPort: true });
+  });
+
+  it('with TLS: wss to the control port, the certificate pinned as for a data port', async () => {
+    const a = await controlOnly(makeCertificate());
+    const b = await controlOnly(makeCertificate());
+    const srcFile = path.join(scratch.pub, 'wss.bin');
+    const hash = await writeRandomFile(srcFile, SIZE);
+    const dest = path.join(scratch.pub, 'wss-copy.bin');
+    const routes: DataRoute[] = [];
+    const summary = await copy([a.at(srcFile)], b.at(dest), {
+      retries: 0,
+      knownHostsFile: path.join(scratch.root, 'known_hosts'),
+      reporter: { ...silentReporter, route: (r) => routes.push(r) },
+    });
+    expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(hash);
+    expect(routes[0]).toMatchObject({ direction: 'push', overControlPort: true });
+  });
+});

@@ -1865,6 +1865,9 @@ export namespace etransfer {
         /** TransferEvent digest. */
         digest: Uint8Array;
 
+        /** TransferEvent address. */
+        address: string;
+
         /**
          * Creates a new TransferEvent instance using the specified properties.
          * @param [properties] Properties to set
@@ -1920,6 +1923,9 @@ export namespace etransfer {
 
             /** TransferEvent digest */
             digest?: (Uint8Array|null);
+
+            /** TransferEvent address */
+            address?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -4544,6 +4544,7 @@ export const etransfer = $root.etransfer = (() => {
          * @property {etransfer.Status.$Properties|null} [status] TransferEvent status
          * @property {number|Long|null} [bytes] TransferEvent bytes
          * @property {Uint8Array|null} [digest] TransferEvent digest
+         * @property {string|null} [address] TransferEvent address
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4642,6 +4643,14 @@ export const etransfer = $root.etransfer = (() => {
         TransferEvent.prototype.digest = $util.newBuffer([]);
 
         /**
+         * TransferEvent address.
+         * @member {string} address
+         * @memberof etransfer.TransferEvent
+         * @instance
+         */
+        TransferEvent.prototype.address = "";
+
+        /**
          * Creates a new TransferEvent instance using the specified properties.
          * @function create
          * @memberof etransfer.TransferEvent
@@ -4689,6 +4698,8 @@ export const etransfer = $root.etransfer = (() => {
                 writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.bytes);
             if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
                 writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.digest);
+            if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.address);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4810,6 +4821,15 @@ export const etransfer = $root.etransfer = (() => {
                             message.digest = value;
                         else
                             delete message.digest;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.address = value;
+                        else
+                            delete message.address;
                         continue;
                     }
                 }
