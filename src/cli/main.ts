@@ -60,6 +60,7 @@ interface CopyFlags {
   skipExisting?: boolean;
   push?: boolean;
   pull?: boolean;
+  relay?: boolean;
   quiet?: boolean;
   chunkSize?: string;
   connectTimeoutMs: string;
@@ -107,12 +108,13 @@ function proxyFor(flag: string | undefined): ProxyChooser | undefined {
 
 async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (args.length < (flags.filesFrom ? 1 : 2)) throw new EtxError('E_USAGE', 'copy needs at least one source and a destination');
-  if (flags.push && flags.pull) throw new EtxError('E_USAGE', 'choose one of --push, --pull');
+  if ([flags.push, flags.pull, flags.relay].filter(Boolean).length > 1)
+    throw new EtxError('E_USAGE', 'choose one of --push, --pull, --relay');
   const endpoints = args.map((a) => parseEndpoint(expandAlias(a, clientConfig.aliases)));
   const destination = endpoints.pop()!;
   if (flags.filesFrom) endpoints.push(...(await readFilesFrom(flags.filesFrom)));
   if (flags.manifest) await checkManifestTarget(flags.manifest);
-  const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : 'auto';
+  const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : flags.relay ? 'relay' : 'auto';
   const identity = await identityFor([...endpoints, destination], flags.identity);
   const reporter = makeReporter(flags);
   const copyOptions: CopyOptions = {
@@ -280,6 +282,7 @@ export function buildProgram(): Command {
     .option('--skip-existing', 'same as --mode skip-existing')
     .option('--push', 'the source dials the destination (the default when it can)')
     .option('--pull', 'the destination dials the source')
+    .option('--relay', 'the data goes through this client (when the servers can reach neither each other nor a relay); it says so')
     .option('--via <host>', 'when neither server can reach the other, relay through this server (one running with --allow-relay)')
     .option(
       '--proxy <url>',

@@ -21,6 +21,7 @@ import {
 } from '../common/messages.js';
 import { dialData } from '../transfer/data-connection.js';
 import { isWebSocketDataAddress } from '../transfer/websocket-data.js';
+import { relayThroughThisClient } from './client-relay.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import type { DataSession } from '../transfer/data-session.js';
 import { ReceiveSession } from '../transfer/receiver.js';
@@ -37,7 +38,7 @@ import { TransferTracker, codedError } from './transfer-tracker.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { type RemoteServer, connectAs } from './remote-session.js';
 
-export type Direction = 'auto' | 'push' | 'pull';
+export type Direction = 'auto' | 'push' | 'pull' | 'relay';
 
 export interface CopyOptions {
   streams: number;
@@ -189,7 +190,7 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
       files,
       bytes: files.reduce((n, f) => n + (f.status === 'done' ? f.bytes : 0), 0),
       seconds: (performance.now() - started) / 1000,
-      viaClient: !(src && dst),
+      viaClient: !(src && dst) || options.direction === 'relay',
       controlBytes: clients.reduce((n, c) => n + c.bytesOnWire, 0),
       movedBytes,
     };
@@ -443,7 +444,11 @@ async function thirdParty(
   };
   /** Every direct way was tried: relay through --via if given, else say why nothing works. */
   const lastResort = (why: string): Promise<number> => {
-    if (!options.via) return giveUp(`${why}; a relay (copy --via HOST, a server running with --allow-relay) can join them`);
+    if (!options.via) {
+      return giveUp(
+        `${why}; a relay can join them: copy --via HOST (a server running with --allow-relay), or --relay (through this client)`,
+      );
+    }
     return relayThrough(options.via, src, dst, ready, { srcDial, dstDial, ended, giveUp, finish, why }, options);
   };
 
@@ -471,6 +476,26 @@ async function thirdParty(
     'sendReady',
   );
   const srcTakesInbound = sendReady.dataAddresses.length > 0;
+  if (options.direction === 'relay') {
+    // --relay: this client dials both and splices them (the data passes through it).
+    const relay = relayThroughThisClient(
+      { client: src, dataAddresses: sendReady.dataAddresses },
+      { client: dst, dataAddresses: ready.dataAddresses },
+      ready.transferId,
+      ready.ticket,
+      ready.streams,
+      options,
+    );
+    try {
+      const outcome = await Promise.race([relay.connected.then(() => 'connected' as const), ended]).catch((err: unknown) =>
+        toEtxError(err),
+      );
+      if (outcome instanceof EtxError) return await giveUp(outcome.message);
+      return await finish({ direction: 'relay', via: 'this client', dialer: src.server, listener: dst.server });
+    } finally {
+      relay.close();
+    }
+  }
   let pushFailure: string | undefined;
   if (push) {
     if (!auto) return finish({ direction: 'push', dialer: src.server, listener: dst.server });

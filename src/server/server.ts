@@ -205,7 +205,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const path = (req.url ?? '/').split('?')[0];
-    if (path === DATA_WEBSOCKET_PATH && advertised.length > 0) {
+    // Taken even with --no-inbound (advertised to no peer then): the control port is open anyway,
+    // and a client relaying a copy (--relay) dials here; every data connection proves its ticket.
+    if (path === DATA_WEBSOCKET_PATH) {
       dataWss.handleUpgrade(req, socket, head, (ws) => {
         // Past the upgrade, the data handshake's own deadline applies (as on a data port).
         handshakeDone.get(connectionKey(req.socket))?.();

@@ -256,3 +256,44 @@ describe('data over the control port (WebSocket), when no data port is reachable
     expect(routes[0]).toMatchObject({ direction: 'push', overControlPort: true });
   });
 });
+
+describe('relay through this client (--relay)', () => {
+  let scratch: Scratch;
+  const servers: TestServer[] = [];
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    await scratch.cleanup();
+  });
+
+  it.each([
+    ['plain', false],
+    ['TLS', true],
+  ])(
+    'both sites --no-inbound (%s): the client dials both control ports and splices them; it says the data passes through it',
+    async (_name, tls) => {
+      const acl = pubAcl(scratch);
+      const extras = (cert: boolean) => ({ data: [], ...(cert ? { tls: makeCertificate() } : {}) });
+      const a = await startTestServer(acl, {}, undefined, undefined, extras(tls));
+      const b = await startTestServer(acl, {}, undefined, undefined, extras(tls));
+      servers.push(a, b);
+      const srcFile = path.join(scratch.pub, `client-relay-${tls}.bin`);
+      const hash = await writeRandomFile(srcFile, SIZE);
+      const dest = path.join(scratch.pub, `client-relay-${tls}-copy.bin`);
+      const routes: DataRoute[] = [];
+      const summary = await copy([a.at(srcFile)], b.at(dest), {
+        retries: 0,
+        direction: 'relay',
+        knownHostsFile: path.join(scratch.root, 'known_hosts'),
+        reporter: { ...silentReporter, route: (r) => routes.push(r) },
+      });
+      expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+      expect(await sha256File(dest)).toBe(hash);
+      expect(routes).toEqual([expect.objectContaining({ direction: 'relay', via: 'this client' })]);
+      expect(summary.viaClient).toBe(true);
+    },
+  );
+});
