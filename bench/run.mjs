@@ -111,6 +111,7 @@ const SCENARIOS = {
   wan8: { kind: 'wan', streams: 8, title: 'long fat link (delay line) /dev/zero→/dev/null -p 8' },
   wan16: { kind: 'wan', streams: 16, title: 'long fat link (delay line) /dev/zero→/dev/null -p 16' },
   small: { kind: 'small', streams: 4, title: 'many small files → empty folder, -p 4' },
+  relay4: { kind: 'relay', streams: 4, title: 'mem→mem between two --no-inbound sites through a relay server (--via), -p 4' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -536,6 +537,42 @@ async function runMemScenario(ctx, name, opts) {
   return summarise(out);
 }
 
+/**
+ * Relayed against direct, memory to memory: two more sites that take no inbound data
+ * (--no-inbound) copy through a relay server R (--allow-relay, `copy --via R`); the baselines,
+ * in the same run, are the direct copy between A and B (the same /dev/zero to /dev/null),
+ * the same two sites relayed through the client (`copy --relay`), and a push that rides the
+ * destination's control port (its data port unreachable: data over WebSocket). All on one host:
+ * a relay's cost here is the CPU of one more process splicing every byte.
+ */
+async function runRelayScenario(ctx, name, opts) {
+  const sc = SCENARIOS[name];
+  const bytes = opts.sizeMem;
+  const { A, B } = ctx.servers;
+  const [ctlR, dataR, ctlA2, ctlB2, ctlC, dataC] = await freePorts(6);
+  const [R, A2, B2, C] = await Promise.all([
+    startServer(ctx, { name: 'R', controlPort: ctlR, dataPort: dataR, extraArgs: ['--allow-relay'] }),
+    startServer(ctx, { name: 'A2', controlPort: ctlA2 }),
+    startServer(ctx, { name: 'B2', controlPort: ctlB2 }),
+    // Its data port listens on 127.0.0.2 but is advertised as 127.0.0.1: only the control port answers.
+    startServer(ctx, { name: 'C', controlPort: ctlC, dataHost: '127.0.0.2', dataPort: dataC, advertise: '127.0.0.1' }),
+  ]);
+  const out = newResult(name, { bytes, serverRoles: { A2: 'source', B2: 'destination', R: 'relay' } });
+  const p = ['-p', String(sc.streams)];
+  const zero = (s) => `127.0.0.1#${s.controlPort}:/dev/zero:${bytes}`;
+  const nul = (s) => `127.0.0.1#${s.controlPort}:/dev/null`;
+  const timeoutMs = timeoutFor(bytes) * 2;
+  const run = (args, servers) => () => runEtransferCopy([args], { timeoutMs, servers, bytes, perSecond: bytes / 1e6 });
+  const etransfer = run([...p, '--via', `127.0.0.1#${R.controlPort}`, zero(A2), nul(B2)], [A2, B2, R]);
+  const baselines = [
+    { key: 'direct', label: 'direct push A → B (same run)', run: run([...p, zero(A), nul(B)], [A, B]) },
+    { key: 'client', label: 'relayed through the client (--relay)', run: run([...p, '--relay', zero(A2), nul(B2)], [A2, B2]) },
+    { key: 'ws', label: 'push over the control port (WebSocket)', run: run([...p, zero(A), nul(C)], [A, C]) },
+  ];
+  await runRounds(out, etransfer, baselines, opts);
+  return summarise(out);
+}
+
 async function runDiskScenario(ctx, name, opts) {
   const sc = SCENARIOS[name];
   const bytes = opts.sizeDisk;
@@ -928,7 +965,7 @@ function ensureSmallFiles(ctx, files, size) {
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-async function startServer(ctx, { name, controlPort, dataHost = '127.0.0.1', dataPort, advertise }) {
+async function startServer(ctx, { name, controlPort, dataHost = '127.0.0.1', dataPort, advertise, extraArgs = [] }) {
   const proc = startChild(
     `server ${name}`,
     NODE,
@@ -937,9 +974,9 @@ async function startServer(ctx, { name, controlPort, dataHost = '127.0.0.1', dat
       'serve',
       '--control',
       `127.0.0.1:${controlPort}`,
-      '--data',
-      `${dataHost}:${dataPort}`,
+      ...(dataPort === undefined ? ['--no-inbound'] : ['--data', `${dataHost}:${dataPort}`]),
       ...(advertise ? ['--advertise', advertise] : []),
+      ...extraArgs,
       '--acl',
       ctx.aclFile,
       '--log-level',
@@ -1293,6 +1330,7 @@ async function main() {
         if (sc.kind === 'mem') result = await runMemScenario(ctx, name, opts);
         else if (sc.kind === 'disk') result = await runDiskScenario(ctx, name, opts);
         else if (sc.kind === 'small') result = await runSmallScenario(ctx, name, opts);
+        else if (sc.kind === 'relay') result = await runRelayScenario(ctx, name, opts);
         else result = await runWanScenario(ctx, name, opts, scpWan);
       } finally {
         const memory = await stopScenarioServers(ctx);
