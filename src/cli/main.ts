@@ -322,6 +322,8 @@ Examples:
   etransfer copy --dry-run hostA:/data/x hostB:/incoming/        what would be copied, skipped, refused
   etransfer copy --json --manifest run.json hostA:/data/x hostB:/incoming/
   etransfer copy --files-from run.json hostB:/incoming/          retry what run.json lists as not done
+  etransfer copy --via relay.example.org hostA:/x hostB:/in/     both sites firewalled: through a relay
+  etransfer copy --proxy http://proxy:3128 hostA:/x ./           reach hostA through an HTTP proxy
 
 Exit codes: 0 all done, 1 some files failed, 2 usage error, 3 could not connect or authenticate.
 A dry run exits 0 when every file would go, 1 when some would fail or the space is short.`,

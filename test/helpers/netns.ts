@@ -60,6 +60,12 @@ export interface TopologySpec<S extends string> {
 export interface BlockInboundOptions {
   /** TCP ports that still accept new connections (a server's control port, say). */
   allowPorts?: number[];
+  /**
+   * TCP ports that accept new connections only from these IPv4 addresses, and are blocked like the
+   * rest for everyone else: `[{ port: 4004, from: [client.address] }]` opens a control port to the
+   * client's site alone. A port in both lists is open to all (allowPorts wins).
+   */
+  allowFrom?: Array<{ port: number; from: readonly string[] }>;
   /** Answer with a TCP reset (connection refused) instead of dropping silently (connect times out), as most real firewalls do. */
   reject?: boolean;
 }
@@ -391,6 +397,12 @@ server.listen(Number(process.argv[1]), '0.0.0.0', () => console.log('listening '
 
 function inboundRuleset(opts: BlockInboundOptions): string {
   const ports = (opts.allowPorts ?? []).map(checkPort);
+  const fromRules = (opts.allowFrom ?? []).map(({ port, from }) => {
+    // Validated because they become nftables source text.
+    for (const address of from) if (!isIPv4(address)) throw new Error(`not an IPv4 address: ${address}`);
+    if (from.length === 0) throw new Error(`allowFrom port ${port}: no address`);
+    return `    ip saddr { ${from.join(', ')} } tcp dport ${checkPort(port)} accept`;
+  });
   const verdict = opts.reject ? 'reject with tcp reset' : 'drop';
   return [
     `table inet ${INBOUND_TABLE} {`,
@@ -400,6 +412,7 @@ function inboundRuleset(opts: BlockInboundOptions): string {
     '    iifname "lo" accept',
     '    ct state established,related accept',
     ...(ports.length ? [`    tcp dport { ${ports.join(', ')} } accept`] : []),
+    ...fromRules,
     // Only TCP, which is what the tests are about: ICMP still passes, and ARP is not in the inet family at all.
     `    meta l4proto tcp ${verdict}`,
     '  }',
@@ -528,7 +541,7 @@ class TopologyImpl<S extends string = string> implements Topology<S> {
     await must(ip, ['netns', 'exec', this.site(site).ns, nft, '-f', '-'], script);
   }
 
-  blockInbound(site: S, opts: BlockInboundOptions = {}): Promise<void> {
+  async blockInbound(site: S, opts: BlockInboundOptions = {}): Promise<void> {
     return this.nft(site, replaceTable(INBOUND_TABLE, inboundRuleset(opts)));
   }
 

@@ -109,3 +109,84 @@ export function startServerProcess(
     });
   });
 }
+
+/** The standalone CONNECT proxy (plain JavaScript, so that `node` runs it anywhere, in a network namespace too). */
+export const CONNECT_PROXY_MAIN = path.resolve(import.meta.dirname, 'connect-proxy-main.mjs');
+
+/** One line of the proxy process's log (see connect-proxy-main.mjs). */
+export type ProxyEvent =
+  | { event: 'listening'; host: string; port: number }
+  | { event: 'connect'; target: string; status: number }
+  | { event: 'closed'; target: string; up: number; down: number };
+
+export interface ProxyProcess {
+  child: ChildProcess;
+  /** `http://[user:password@]host:port`. */
+  url: string;
+  /** Every event it logged so far, in order. */
+  events: ProxyEvent[];
+  /** The targets of the CONNECT requests it answered with `status` (default 200: the tunnels it opened). */
+  targets(status?: number): string[];
+  /** Its log and stderr, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface ProxyProcessOptions {
+  /** The address to listen on [127.0.0.1]. */
+  host?: string;
+  /** [0: any] */
+  port?: number;
+  /** Basic credentials the proxy demands (407 otherwise); they are put in `url`. */
+  credentials?: { username: string; password: string };
+  /** Starts the process instead of node's `spawn`, as in `ServerProcessOptions`. */
+  spawn?: (cmd: string, args: readonly string[], opts: SpawnOptions) => ChildProcess;
+}
+
+/** Starts connect-proxy-main.mjs and resolves once it listens. */
+export function startConnectProxyProcess(options: ProxyProcessOptions = {}): Promise<ProxyProcess> {
+  const host = options.host ?? '127.0.0.1';
+  const { credentials } = options;
+  const args = [CONNECT_PROXY_MAIN, '--listen', `${host}:${options.port ?? 0}`];
+  if (credentials) args.push('--auth', `${credentials.username}:${credentials.password}`);
+  const start = options.spawn ?? ((cmd, a, opts) => spawn(cmd, a, opts));
+  const child = start(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const events: ProxyEvent[] = [];
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const stdout = readline.createInterface({ input: child.stdout! });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`proxy did not start: ${stderr}`)), 10_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`proxy exited with ${code}: ${stderr}`));
+    });
+    stdout.on('line', (line) => {
+      lines.push(line);
+      let event: ProxyEvent;
+      try {
+        event = JSON.parse(line) as ProxyEvent;
+      } catch {
+        return;
+      }
+      events.push(event);
+      if (event.event !== 'listening') return;
+      clearTimeout(timer);
+      const auth = credentials ? `${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@` : '';
+      resolve({
+        child,
+        url: `http://${auth}${host}:${event.port}`,
+        events,
+        targets: (status = 200) => events.flatMap((e) => (e.event === 'connect' && e.status === status ? [e.target] : [])),
+        log: () => `${lines.join('\n')}\n${stderr}`,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
