@@ -240,6 +240,11 @@ export function buildProgram(): Command {
         .argParser(collect)
         .default([]),
     )
+    .addOption(
+      new Option('--metrics-allow <cidr>', 'who may read GET /metrics and /healthz on the control port; repeatable')
+        .argParser(collect)
+        .default([], '127.0.0.0/8 and ::1'),
+    )
     .option('--tls-cert <file>', 'PEM certificate: the control channel becomes wss:// and the data ports TLS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert (unencrypted)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')

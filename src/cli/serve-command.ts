@@ -4,7 +4,7 @@ import { Acl, DEFAULT_ACL_JSON } from '../common/acl.js';
 import { EtxError } from '../common/errors.js';
 import { parseProxyUrl } from '../common/http-proxy.js';
 import { type HostPort, parseHostPort } from '../common/host-port.js';
-import { parseAllowPeers } from '../common/peer-allowlist.js';
+import { PeerAllowlist, parseAllowPeers } from '../common/peer-allowlist.js';
 import { parseSize } from '../common/units.js';
 import { type LogLevel, LOG_LEVELS, createLogger } from '../server/logger.js';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits, type ServerTls } from '../server/options.js';
@@ -15,6 +15,7 @@ export interface ServeFlags {
   data: string[];
   proxy?: string;
   allowRelay?: boolean;
+  metricsAllow: string[];
   relayPairTimeoutMs: string;
   connectTimeoutMs: string;
   /** false with --no-inbound. */
@@ -104,6 +105,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     allowRelay: flags.allowRelay === true,
     relayPairTimeoutMs: positiveInt(flags.relayPairTimeoutMs, '--relay-pair-timeout-ms'),
     connectTimeoutMs: positiveInt(flags.connectTimeoutMs, '--connect-timeout-ms'),
+    metricsAllow:
+      flags.metricsAllow.length > 0 ? PeerAllowlist.parse(flags.metricsAllow, '--metrics-allow') : DEFAULT_SERVER_LIMITS.metricsAllow,
   };
   if (limits.maxControlMessageBytes > 1024 * 1024) {
     // A WebSocket message is buffered whole before it is decoded: keep that bounded (THREATS D1).
@@ -125,6 +128,15 @@ export async function serve(flags: ServeFlags): Promise<void> {
   if (limits.allowPeers) logger.info({ allowPeers: limits.allowPeers.entries }, 'dialing only peers in --allow-peer');
   const drainTimeoutMs = positiveInt(flags.drainTimeoutMs, '--drain-timeout-ms');
   const server = await startServer({ control, data, advertiseHost: flags.advertise, acl, stateDir: flags.stateDir, limits, logger, tls });
+  logger.info(
+    {
+      acl: flags.acl ?? 'built-in (/tmp/** for anyone)',
+      rules: acl.ruleCount,
+      users: acl.userCount,
+      metricsAllow: limits.metricsAllow.entries,
+    },
+    'ACL in force',
+  );
 
   process.on('SIGHUP', () => {
     loadAcl().then(

@@ -195,6 +195,11 @@ export class Acl {
   }
 
   /** How many users have keys. */
+  /** Rules in force (for the start-up log). */
+  get ruleCount(): number {
+    return this.rules.length;
+  }
+
   get userCount(): number {
     return this.keys.size;
   }

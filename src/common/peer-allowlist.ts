@@ -127,8 +127,8 @@ export function classifyPeerHost(host: string): PeerHost {
   return { kind: 'name', name };
 }
 
-function parseNetwork(entry: string, addressText: string, prefixText: string | undefined): Network {
-  const bad = (why: string): EtxError => new EtxError('E_CONFIG', `--allow-peer ${entry}: ${why}`);
+function parseNetwork(entry: string, addressText: string, prefixText: string | undefined, option: string): Network {
+  const bad = (why: string): EtxError => new EtxError('E_CONFIG', `${option} ${entry}: ${why}`);
   if (addressText.includes('%')) throw bad('an IPv6 zone (%...) names an interface, not peers; leave it out');
   const parsed = addressBytes(addressText);
   if (!parsed) throw bad(`not a CIDR (a.b.c.d/n, x:y::/n): "${addressText}" is not an IPv4 (a.b.c.d) or IPv6 address`);
@@ -162,26 +162,26 @@ export class PeerAllowlist {
    * Parses `--allow-peer` values: `203.0.113.0/24`, `2001:db8::/32`, `192.0.2.7`, `[2001:db8::7]`,
    * `peer.example.org`. A bad entry is E_CONFIG: the server must not start with a list it misread.
    */
-  static parse(entries: readonly string[]): PeerAllowlist {
+  static parse(entries: readonly string[], option = '--allow-peer'): PeerAllowlist {
     const networks: Network[] = [];
     const names = new Set<string>();
     for (const raw of entries) {
       const entry = raw.trim();
-      if (entry === '') throw new EtxError('E_CONFIG', '--allow-peer needs a CIDR, an address or a host name, not an empty value');
+      if (entry === '') throw new EtxError('E_CONFIG', `${option} needs a CIDR, an address or a host name, not an empty value`);
       const literal = /^(?:\[([^\]]*)\]|([^[\]/]*))(?:\/(.*))?$/.exec(entry);
       const addressText = literal?.[1] ?? literal?.[2];
       if (literal && addressText !== undefined && (entry.includes('/') || literal[1] !== undefined || net.isIP(addressText) !== 0)) {
-        networks.push(parseNetwork(entry, addressText, literal[3]));
+        networks.push(parseNetwork(entry, addressText, literal[3], option));
         continue;
       }
       const name = normalizeName(entry);
       if (!DNS_NAME.test(name)) {
-        throw new EtxError('E_CONFIG', `--allow-peer ${entry}: not a CIDR (a.b.c.d/n, x:y::/n), an address or a host name`);
+        throw new EtxError('E_CONFIG', `${option} ${entry}: not a CIDR (a.b.c.d/n, x:y::/n), an address or a host name`);
       }
       if (endsInNumber(name)) {
         throw new EtxError(
           'E_CONFIG',
-          `--allow-peer ${entry}: reads as an IPv4 address in a legacy spelling; write it as a.b.c.d or a.b.c.d/n`,
+          `${option} ${entry}: reads as an IPv4 address in a legacy spelling; write it as a.b.c.d or a.b.c.d/n`,
         );
       }
       names.add(name);

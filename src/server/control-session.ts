@@ -26,6 +26,7 @@ import { displayPath } from '../common/path-rules.js';
 import { formatBytes, formatRate } from '../common/units.js';
 import { formatDigest } from '../transfer/chunk-hash.js';
 import { type RelayDial, dialData } from '../transfer/data-connection.js';
+import type { ServerMetrics } from './metrics.js';
 import type { RelayHub } from './relay-hub.js';
 import { DirectoryListings } from '../transfer/file-sink.js';
 import { PathResolver } from '../transfer/pinned-directory.js';
@@ -51,6 +52,8 @@ export interface ServerContext {
   dataAddresses: () => string[];
   /** With `--allow-relay`: the transfers this server splices for others. */
   relays?: RelayHub | undefined;
+  /** Totals, last errors and Prometheus metrics since start. */
+  metrics?: ServerMetrics | undefined;
   /** With TLS: this server's certificate and key (answering an end-to-end TLS handshake through a relay). */
   secureContext?: tls.SecureContext | undefined;
   logger: Logger;
@@ -667,7 +670,9 @@ export class ControlSession {
       progressTimer.unref();
     }
     return {
+      retransmitted: (chunks) => this.ctx.metrics?.retransmitted(chunks),
       fileDone: (fileIndex, bytes, digest) => {
+        this.ctx.metrics?.fileDone(role === 'send' ? 'sent' : 'received', bytes);
         this.log.info(
           { transfer: transferId, role, file: fileIndex, bytes, digest: formatDigest(digest) },
           role === 'receive' ? 'file received' : 'file sent',
@@ -675,16 +680,20 @@ export class ControlSession {
         if (role === 'receive') emit({ transferId, kind: 'fileDone', fileIndex, bytes, digest });
       },
       fileFailed: (fileIndex, error) => {
+        this.ctx.metrics?.failed('file', role, error);
         this.log.warn({ transfer: transferId, role, file: fileIndex, code: error.code, err: error.message }, 'file failed');
         emit({ transferId, kind: 'fileFailed', fileIndex, error });
       },
       done: (bytes) => {
+        this.ctx.metrics?.transferEnded(role, true);
         const seconds = (Date.now() - started) / 1000;
         this.log.info({ transfer: transferId, role, bytes, seconds, rate: formatRate(bytes / Math.max(seconds, 1e-3)) }, 'transfer done');
         end();
         emit({ transferId, kind: 'transferDone', bytes });
       },
       failed: (error) => {
+        this.ctx.metrics?.failed('transfer', role, { code: error.code, message: error.message });
+        this.ctx.metrics?.transferEnded(role, false);
         this.log.warn({ transfer: transferId, role, code: error.code, err: error.message }, 'transfer failed');
         end();
         emit({ transferId, kind: 'transferFailed', error: { code: error.code, message: error.message } });

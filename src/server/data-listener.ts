@@ -8,6 +8,7 @@ import tls from 'node:tls';
 import type { HostPort } from '../common/host-port.js';
 import { toEtxError } from '../common/errors.js';
 import { acceptDataOrRelay } from '../transfer/data-connection.js';
+import type { ServerMetrics } from './metrics.js';
 import type { RelayHub } from './relay-hub.js';
 import type { PerAddressLimit } from './per-address-limit.js';
 import type { Logger } from './logger.js';
@@ -21,6 +22,8 @@ export interface DataListenerOptions {
   registry: TransferRegistry;
   /** With `--allow-relay`: where ends of relayed transfers are spliced. */
   relays?: RelayHub | undefined;
+  /** Counts the data connections placed. */
+  metrics?: ServerMetrics | undefined;
   logger: Logger;
   /** With TLS: every connection is TLS (the ticket proof runs inside it); none is taken in plain text. */
   secureContext?: tls.SecureContext | undefined;
@@ -58,7 +61,7 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
 export async function admitDataConnection(
   socket: net.Socket,
   peer: string,
-  options: Pick<DataListenerOptions, 'handshakeTimeoutMs' | 'registry' | 'relays' | 'logger'>,
+  options: Pick<DataListenerOptions, 'handshakeTimeoutMs' | 'registry' | 'relays' | 'metrics' | 'logger'>,
 ): Promise<void> {
   const { registry, logger, relays } = options;
   try {
@@ -79,6 +82,7 @@ export async function admitDataConnection(
       return;
     }
     transfer.started = true;
+    options.metrics?.connectionAccepted('data');
     logger.debug({ transfer: conn.transferId, peer }, 'data connection accepted');
     transfer.session.addConnection(conn);
   } catch (err) {

@@ -5,7 +5,7 @@
 import type { Acl } from '../common/acl.js';
 import type { HostPort } from '../common/host-port.js';
 import type { ProxyConfig } from '../common/http-proxy.js';
-import type { PeerAllowlist } from '../common/peer-allowlist.js';
+import { PeerAllowlist } from '../common/peer-allowlist.js';
 import { DEFAULT_SMALL_FILE_BYTES } from '../transfer/session-types.js';
 import type { Logger } from './logger.js';
 
@@ -72,6 +72,8 @@ export interface ServerLimits {
   allowRelay: boolean;
   /** A relayed connection whose partner from the other end has not come within this is closed. */
   relayPairTimeoutMs: number;
+  /** `--metrics-allow`: who may read `GET /metrics` and `/healthz` on the control port (default loopback). */
+  metricsAllow: PeerAllowlist;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -102,6 +104,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   proxy: undefined,
   allowRelay: false,
   relayPairTimeoutMs: 30_000,
+  metricsAllow: PeerAllowlist.parse(['127.0.0.0/8', '::1'], '--metrics-allow'),
 };
 
 /**

@@ -21,6 +21,7 @@ import {
   webSocketAsSocket,
   webSocketDataAddress,
 } from '../transfer/websocket-data.js';
+import { ServerMetrics } from './metrics.js';
 import { RelayHub } from './relay-hub.js';
 import { PerAddressLimit } from './per-address-limit.js';
 import { FsAccess } from './fs-access.js';
@@ -102,6 +103,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
   const relays = limits.allowRelay ? new RelayHub({ pairTimeoutMs: limits.relayPairTimeoutMs, logger }) : undefined;
+  // What this server did since it started: for GET /metrics and `etransfer status`.
+  const metrics = new ServerMetrics({
+    transfers: () => registry.size,
+    dataStreams: () => [...registry.all()].reduce((n, t) => n + t.session.streamCount, 0),
+    controlConnections: () => wss.clients.size,
+    relayedTransfers: () => relays?.stats().transfers ?? 0,
+  });
   for (const bind of options.data) {
     const server = await startDataListener({
       bind,
@@ -109,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       gate: dataGate,
       registry,
       relays,
+      metrics,
       logger,
       secureContext: identity?.context,
     });
@@ -132,12 +141,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registry,
     dataAddresses: () => advertised,
     relays,
+    metrics,
     secureContext: identity?.context,
     logger,
     version: SERVER_VERSION,
   };
 
-  const refuseBrowsers: http.RequestListener = (_req, res) => {
+  // Operators' endpoints on the control port: Prometheus metrics and a liveness check, for the
+  // addresses --metrics-allow admits (loopback by default); anything else gets the plain refusal.
+  const refuseBrowsers: http.RequestListener = (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const admitted = limits.metricsAllow.allowsAddress(req.socket.remoteAddress ?? '');
+    if (req.method === 'GET' && admitted && path === '/healthz') {
+      res.writeHead(draining ? 503 : 200, { 'content-type': 'text/plain' }).end(draining ? 'draining\n' : 'ok\n');
+      return;
+    }
+    if (req.method === 'GET' && admitted && path === '/metrics') {
+      metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
     res.writeHead(426, { 'content-type': 'text/plain' }).end('etransfer control channel: connect with the etransfer client\n');
   };
   // With TLS the control channel is wss:// only: a plain-text request fails the TLS handshake and
@@ -164,6 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connectionCap = new PerAddressLimit(limits.maxControlConnectionsPerAddress);
   const handshakeDone = new Map<string, () => void>();
   httpServer.on('connection', (socket: net.Socket) => {
+    metrics.connectionAccepted('control');
     const disconnect = connectionCap.enter(socket.remoteAddress);
     if (!disconnect) {
       logger.debug({ peer: socket.remoteAddress }, 'too many control connections from one address');

@@ -181,11 +181,14 @@ export class SendSession extends DataSession {
     this.inflight.delete(stream);
     this.readyStreams.delete(stream);
     if (lost) {
+      let again = 0;
       for (const chunk of lost.values()) {
         if (chunk.file.state !== 'sending') continue;
+        if (chunk.sent) again++;
         chunk.sent = false;
         this.requeued.push(chunk);
       }
+      this.observer.retransmitted?.(again);
     }
     if (error && (error.code === 'E_PROTOCOL' || error.code === 'E_TOO_LARGE' || error.code === 'E_NO_SPACE')) {
       this.fail(error);
@@ -423,6 +426,7 @@ export class SendSession extends DataSession {
       return;
     }
     this.requeued.unshift(chunk);
+    this.observer.retransmitted?.(1);
     this.pump(stream);
   }
 

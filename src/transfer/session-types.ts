@@ -39,6 +39,8 @@ export interface SessionObserver {
   fileFailed(fileIndex: number, error: CodedError): void;
   done(bytes: number): void;
   failed(error: EtxError): void;
+  /** Chunks about to be sent again (refused by the receiver's hash check, or lost with a stream). */
+  retransmitted?(chunks: number): void;
 }
 
 export function chunkCount(size: number, chunkSizeBytes: number): number {
