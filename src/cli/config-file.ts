@@ -115,6 +115,11 @@ function findOption(command: Command, key: string): Option | undefined {
 
 /** A config value as commander would have parsed it from the command line. */
 function asOptionValue(option: Option, value: unknown, origin: string, key: string): unknown {
+  if (option.negate) {
+    // `"no-inbound": true` is the flag given: commander's attribute (`inbound`) is then false.
+    if (typeof value !== 'boolean') throw bad(origin, `"${key}" must be true or false`);
+    return !value;
+  }
   if (option.isBoolean()) {
     if (typeof value !== 'boolean') throw bad(origin, `"${key}" must be true or false`);
     return value;

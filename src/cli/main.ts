@@ -3,6 +3,7 @@
  * client or the server, and maps errors to exit codes: 0 all done, 1 some files failed,
  * 2 usage or configuration, 3 could not connect or authenticate.
  */
+import { VERSION } from '../common/version.js';
 import { Command, CommanderError, Option } from 'commander';
 import os from 'node:os';
 import { DEFAULT_CONTROL_PORT, type Endpoint, parseEndpoint } from '../common/endpoint.js';
@@ -195,7 +196,7 @@ async function applyConfigFiles(command: Command): Promise<void> {
 export function buildProgram(): Command {
   const program = new Command('etransfer')
     .description('Third-party file transfer between etransfer servers, over parallel TCP streams.')
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .hook('preAction', async (_root, action) => applyConfigFiles(action));

@@ -13,6 +13,9 @@ import { type AuthenticatedConnection, dialData } from '../transfer/data-connect
 import { webSocketDataAddress } from '../transfer/websocket-data.js';
 import type { ControlClient } from './control-client.js';
 
+/** Longest wait for one address while relaying (the client's --connect-timeout-ms is for control). */
+const RELAY_DIAL_TIMEOUT_MS = 3000;
+
 export interface ClientRelayOptions {
   connectTimeoutMs: number;
   handshakeTimeoutMs: number;
@@ -46,7 +49,8 @@ export function relayThroughThisClient(
   let closed = false;
   const dial = (end: typeof src): Promise<AuthenticatedConnection> =>
     dialData(addressesOf(end.client, end.dataAddresses), transferId, ticket, {
-      connectTimeoutMs: options.connectTimeoutMs,
+      // Per address: a data port its firewall drops must not hold the control port's turn long.
+      connectTimeoutMs: Math.min(options.connectTimeoutMs, RELAY_DIAL_TIMEOUT_MS),
       handshakeTimeoutMs: options.handshakeTimeoutMs,
       tls: end.client.certificateSha256 ? { certificateSha256: end.client.certificateSha256 } : undefined,
       proxyFor: options.proxyFor,

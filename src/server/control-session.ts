@@ -605,11 +605,12 @@ export class ControlSession {
           const causes = e.cause instanceof AggregateError ? e.cause.errors.map((c) => String(c)) : [String(e.cause ?? e.message)];
           this.log.debug({ transfer: session.transferId, code: e.code, err: e.message, causes }, 'data dial failed');
           if (++failures < streams || connected) return;
+          // Every stream failed: the operator sees why, each address (the client sees the generic error).
+          this.log.warn({ transfer: transferId, code: e.code, err: e.message, causes }, 'no data connection could be made');
           if (!fallback) {
             session.fail(e);
             return;
           }
-          this.log.info({ transfer: transferId, code: e.code }, 'no data connection could be made; the client may try another way');
           onAllFailed?.();
           this.send(0, { type: 'event', event: { transferId, kind: 'dialFailed', error: { code: e.code, message: e.message } } });
         },

@@ -8,6 +8,7 @@ import tls from 'node:tls';
 import type { HostPort } from '../common/host-port.js';
 import { toEtxError } from '../common/errors.js';
 import { acceptDataOrRelay } from '../transfer/data-connection.js';
+import { listenError } from './listen-error.js';
 import type { ServerMetrics } from './metrics.js';
 import type { RelayHub } from './relay-hub.js';
 import type { PerAddressLimit } from './per-address-limit.js';
@@ -44,7 +45,7 @@ export async function startDataListener(options: DataListenerOptions): Promise<n
     void admitDataConnection(socket, `${raw.remoteAddress}:${raw.remotePort}`, options).finally(leave);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(listenError(err, options.bind, 'data')));
     server.listen(options.bind.port, options.bind.host, () => {
       server.off('error', reject);
       resolve();

@@ -2,6 +2,7 @@
  * `etransfer serve`: the control channel (WebSocket + protobuf) and the data ports, wired to the
  * file-system policy and the transfer registry.
  */
+import { VERSION } from '../common/version.js';
 import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -21,6 +22,7 @@ import {
   webSocketAsSocket,
   webSocketDataAddress,
 } from '../transfer/websocket-data.js';
+import { listenError } from './listen-error.js';
 import { ServerMetrics } from './metrics.js';
 import { RelayHub } from './relay-hub.js';
 import { PerAddressLimit } from './per-address-limit.js';
@@ -29,7 +31,7 @@ import { PartialRegistry } from './orphan-partials.js';
 import type { ServerOptions, ServerTls } from './options.js';
 import { TransferRegistry } from './transfer-registry.js';
 
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = VERSION;
 
 export interface RunningServer {
   /** Where the control channel listens (the real port when 0 was asked). */
@@ -276,7 +278,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
+    httpServer.once('error', (err) => {
+      // The data ports opened already: give them back, then say which port and why.
+      for (const s of dataServers) s.close();
+      reject(listenError(err, options.control, 'control'));
+    });
     httpServer.listen(options.control.port, options.control.host, () => {
       httpServer.off('error', reject);
       resolve();

@@ -407,6 +407,11 @@ export async function dialData(
   options: DialOptions,
 ): Promise<AuthenticatedConnection & { address: string }> {
   const causes: unknown[] = [];
+  /**
+   * Why this end's own HTTP proxy failed (unreachable, credentials refused): about this end's
+   * setup, not the target, so it is told (the reasons about targets stay folded, see above).
+   */
+  let proxyProblem: string | undefined;
   for (const address of addresses) {
     let hosts: string[];
     let port: number;
@@ -425,9 +430,15 @@ export async function dialData(
       let socket: net.Socket | undefined;
       try {
         const proxy = options.proxyFor?.(host, port);
-        socket = proxy
-          ? await connectViaProxy(proxy, host, port, options.connectTimeoutMs)
-          : await connectTcp(host, port, options.connectTimeoutMs);
+        if (proxy) {
+          socket = await connectViaProxy(proxy, host, port, options.connectTimeoutMs).catch((err: unknown) => {
+            const message = err instanceof Error ? err.message : String(err);
+            if (/cannot reach the proxy|requires authentication|rejected the credentials/.test(message)) proxyProblem ??= message;
+            throw err;
+          });
+        } else {
+          socket = await connectTcp(host, port, options.connectTimeoutMs);
+        }
         tuneDataSocket(socket);
         if (url) {
           // wss: TLS to the control port, with the same certificate pin as a data port; the data
@@ -446,9 +457,14 @@ export async function dialData(
       }
     }
   }
-  throw new EtxError('E_CONNECT', `no etransfer data port for this transfer answered at ${addresses.join(', ') || '(no address)'}`, {
-    cause: new AggregateError(causes),
-  });
+  const viaProxy = proxyProblem ? ` (the HTTP proxy: ${proxyProblem})` : '';
+  throw new EtxError(
+    'E_CONNECT',
+    `no etransfer data port for this transfer answered at ${addresses.join(', ') || '(no address)'}${viaProxy}`,
+    {
+      cause: new AggregateError(causes),
+    },
+  );
 }
 
 export interface AcceptOptions {

@@ -20,7 +20,13 @@ describe.skipIf(!hasBash)('bash completion', () => {
     const r = await runCli(['completion', 'bash']);
     expect(r.code, r.stderr).toBe(0);
     expect(complete(r.stdout, ['etransfer', 'st'])).toEqual(['status']);
-    expect(complete(r.stdout, ['etransfer', 'copy', '--re'])).toEqual(['--recursive', '--relay', '--resume', '--retries', '--retry-delay-ms']);
+    expect(complete(r.stdout, ['etransfer', 'copy', '--re'])).toEqual([
+      '--recursive',
+      '--relay',
+      '--resume',
+      '--retries',
+      '--retry-delay-ms',
+    ]);
     expect(complete(r.stdout, ['etransfer', 'serve', '--tls'])).toEqual(['--tls-cert', '--tls-key']);
     const unknown = await runCli(['completion', 'fish']);
     expect(unknown.code).toBe(2);

@@ -25,6 +25,24 @@ function command(settings: Record<string, unknown>): { cmd: Command; seen: () =>
 }
 
 describe('applySettings', () => {
+  it('regression: a --no-... option (serve --no-inbound) can be set from a file, as true or false', async () => {
+    for (const [value, inbound] of [
+      [true, false],
+      [false, true],
+    ] as const) {
+      let seen: Record<string, unknown> = {};
+      const cmd = new Command('serve')
+        .exitOverride()
+        .option('--no-inbound', 'no data port')
+        .hook('preAction', (c) => applySettings(c, { 'no-inbound': value }, 'serve.json'))
+        .action((flags) => {
+          seen = flags;
+        });
+      await cmd.parseAsync([], { from: 'user' });
+      expect(seen.inbound).toBe(inbound);
+    }
+  });
+
   it('fills options left at their defaults; the command line wins', async () => {
     const { cmd, seen } = command({ streams: 8, 'retry-delay-ms': 250, push: true, data: ['10.0.0.5:8008', '10.0.0.6:8008'] });
     await cmd.parseAsync(['-p', '2'], { from: 'user' });
