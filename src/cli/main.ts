@@ -249,6 +249,7 @@ export function buildProgram(): Command {
     .option('--tls-cert <file>', 'PEM certificate: the control channel becomes wss:// and the data ports TLS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert (unencrypted)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
+    .option('--log-file <file>', 'append the log (JSON lines) to this file; SIGUSR2 reopens it (for logrotate)')
     .option('--max-streams <n>', 'data streams granted per transfer (requests above are clamped)', '16')
     .option('--chunk-size <size>', 'chunk size offered to clients (64KiB..16MiB)', '4MiB')
     .option('--max-inflight-bytes <size>', 'bytes a sending transfer may have unacknowledged over all its streams', '64MiB')

@@ -6,7 +6,7 @@ import { parseProxyUrl } from '../common/http-proxy.js';
 import { type HostPort, parseHostPort } from '../common/host-port.js';
 import { PeerAllowlist, parseAllowPeers } from '../common/peer-allowlist.js';
 import { parseSize } from '../common/units.js';
-import { type LogLevel, LOG_LEVELS, createLogger } from '../server/logger.js';
+import { type LogLevel, LOG_LEVELS, createServerLog } from '../server/logger.js';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits, type ServerTls } from '../server/options.js';
 import { startServer } from '../server/server.js';
 
@@ -26,6 +26,7 @@ export interface ServeFlags {
   /** `--allow-peer`, repeatable: CIDRs, addresses or host names this server may dial. */
   allowPeer: string[];
   logLevel: string;
+  logFile?: string;
   maxStreams: string;
   chunkSize: string;
   idleTimeoutMs: string;
@@ -77,7 +78,13 @@ export async function serve(flags: ServeFlags): Promise<void> {
   if (!LOG_LEVELS.includes(flags.logLevel as LogLevel)) {
     throw new EtxError('E_USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}`);
   }
-  const logger = createLogger(flags.logLevel as LogLevel);
+  const log = createServerLog(flags.logLevel as LogLevel, { file: flags.logFile, pretty: !flags.logFile && process.stderr.isTTY === true });
+  const logger = log.logger;
+  // logrotate's postrotate: `kill -USR2 $MAINPID` (see examples/).
+  process.on('SIGUSR2', () => {
+    log.reopen();
+    logger.info({ file: flags.logFile }, 'log file reopened');
+  });
   const control = parseHostPort(flags.control);
   if (!flags.inbound && flags.data.length > 0) throw new EtxError('E_USAGE', '--no-inbound listens on no data port: drop --data');
   // --no-inbound: no data listener at all; peers are told no address, and this server only dials.

@@ -416,7 +416,10 @@ export class ControlSession {
       }
     });
     if (files.length > 0) {
-      const observer = withFolderTimes(this.observer(transferId, 'receive'), folders.times);
+      const observer = withFolderTimes(
+        this.observer(transferId, 'receive', (i) => msg.files[i]?.path ?? '?', streams),
+        folders.times,
+      );
       const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), observer);
       // Earlier partials are re-hashed now, before any data connection waits on them.
       for (const [index, error] of await session.prepare()) plans[index] = { outcome: { state: 'failed', error } };
@@ -493,7 +496,11 @@ export class ControlSession {
     // Dialing with a fallback (automatic direction): inbound data connections are welcome too, in
     // case the client has to ask the destination to dial here instead.
     const accepts = !dial || msg.fallback === true;
-    const session = new SendSession(files, this.sessionOptions(msg.transferId, chunkSizeBytes), this.observer(msg.transferId, 'send'));
+    const session = new SendSession(
+      files,
+      this.sessionOptions(msg.transferId, chunkSizeBytes),
+      this.observer(msg.transferId, 'send', (i) => msg.files[i]?.path ?? '?', streams),
+    );
     const bytes = files.reduce((n, f) => n + (f.refused ? 0 : f.size), 0);
     this.register(msg.transferId, 'send', msg.ticket, session, accepts, streams, { files: files.length, bytes }, [], slot);
     const registered = this.ctx.registry.get(msg.transferId, 'send')!;
@@ -650,8 +657,30 @@ export class ControlSession {
     this.log.info({ transfer: id, role, files: size.files, bytes: size.bytes }, 'transfer prepared');
   }
 
-  private observer(transferId: string, role: TransferRole): SessionObserver {
+  /**
+   * The transfer's observer: events to the client, metrics, and the transfer's log lines. Every
+   * line carries the transfer id (the same on both servers: it links their logs), the role, and,
+   * from this connection's logger, the client and the user; file lines carry the path, the
+   * summary lines the data peers.
+   */
+  private observer(transferId: string, role: TransferRole, pathOf: (fileIndex: number) => string, streams: number): SessionObserver {
     const started = Date.now();
+    const log = this.log.child({ transfer: transferId, role });
+    const session = (): DataSession | undefined => this.ctx.registry.get(transferId, role)?.session;
+    const summary = (bytes: number) => {
+      const seconds = (Date.now() - started) / 1000;
+      const s = session();
+      return {
+        bytes,
+        seconds,
+        rate: formatRate(bytes / Math.max(seconds, 1e-3)),
+        direction: role === 'send' ? 'sent' : 'received',
+        dials: this.ctx.registry.get(transferId, role)?.dialing === true,
+        streams: s?.maxStreams ?? 0,
+        streamsGranted: streams,
+        peers: s ? [...s.peersSeen] : [],
+      };
+    };
     const emit = (event: TransferEvent): void => this.send(0, { type: 'event', event });
     let progressTimer: NodeJS.Timeout | undefined;
     const end = (): void => {
@@ -674,28 +703,34 @@ export class ControlSession {
       retransmitted: (chunks) => this.ctx.metrics?.retransmitted(chunks),
       fileDone: (fileIndex, bytes, digest) => {
         this.ctx.metrics?.fileDone(role === 'send' ? 'sent' : 'received', bytes);
-        this.log.info(
-          { transfer: transferId, role, file: fileIndex, bytes, digest: formatDigest(digest) },
+        log.info(
+          {
+            file: fileIndex,
+            path: displayPath(pathOf(fileIndex)),
+            bytes,
+            // When it was done, from the transfer's start (files overlap on the streams).
+            atSeconds: (Date.now() - started) / 1000,
+            digest: formatDigest(digest),
+          },
           role === 'receive' ? 'file received' : 'file sent',
         );
         if (role === 'receive') emit({ transferId, kind: 'fileDone', fileIndex, bytes, digest });
       },
       fileFailed: (fileIndex, error) => {
         this.ctx.metrics?.failed('file', role, error);
-        this.log.warn({ transfer: transferId, role, file: fileIndex, code: error.code, err: error.message }, 'file failed');
+        log.warn({ file: fileIndex, path: displayPath(pathOf(fileIndex)), code: error.code, err: error.message }, 'file failed');
         emit({ transferId, kind: 'fileFailed', fileIndex, error });
       },
       done: (bytes) => {
         this.ctx.metrics?.transferEnded(role, true);
-        const seconds = (Date.now() - started) / 1000;
-        this.log.info({ transfer: transferId, role, bytes, seconds, rate: formatRate(bytes / Math.max(seconds, 1e-3)) }, 'transfer done');
+        log.info(summary(bytes), 'transfer done');
         end();
         emit({ transferId, kind: 'transferDone', bytes });
       },
       failed: (error) => {
         this.ctx.metrics?.failed('transfer', role, { code: error.code, message: error.message });
         this.ctx.metrics?.transferEnded(role, false);
-        this.log.warn({ transfer: transferId, role, code: error.code, err: error.message }, 'transfer failed');
+        log.warn({ ...summary(session()?.bytesDone ?? 0), code: error.code, err: error.message }, 'transfer failed');
         end();
         emit({ transferId, kind: 'transferFailed', error: { code: error.code, message: error.message } });
       },

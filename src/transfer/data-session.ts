@@ -38,6 +38,11 @@ export abstract class DataSession {
     return [...this.streams].map((s) => `${s.socket.remoteAddress}:${s.socket.remotePort}`);
   }
 
+  /** Every peer address a data connection came from or went to, for the transfer's summary log. */
+  readonly peersSeen = new Set<string>();
+  /** The most data connections open at once. */
+  maxStreams = 0;
+
   /** Starts the clock that fails a session left with no data connection (none yet, or all lost). */
   protected armNoStreamTimer(): void {
     if (this.noStreamTimer || this.finishedFlag || this.streams.size > 0) return;
@@ -74,6 +79,8 @@ export abstract class DataSession {
       },
     );
     this.streams.add(stream);
+    if (conn.socket.remoteAddress) this.peersSeen.add(conn.socket.remoteAddress);
+    this.maxStreams = Math.max(this.maxStreams, this.streams.size);
     this.onStreamAdded(stream);
   }
 
