@@ -17,7 +17,8 @@ import { listingJson } from '../client/json-reporter.js';
 import { checkManifestTarget } from '../client/manifest.js';
 import { summaryExitCode } from '../client/reporter.js';
 import { defaultIdentityFile, loadIdentity } from '../client/identity.js';
-import { formatStatus, runCancel, runStatus } from '../client/transfer-status.js';
+import { formatServerStatus, formatStatus, runCancel, runStatus } from '../client/transfer-status.js';
+import { formatHostPort } from '../common/host-port.js';
 import { formatListing, formatTree, listNeedsExpansion, runList, runListTree, treeJson } from '../client/list.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { errorJsonLine, makeReporter, nothingToCopy, saveManifest, wantsJson } from './copy-output.js';
@@ -381,12 +382,19 @@ A dry run exits 0 when every file would go, 1 when some would fail or the space 
     .addHelpText('after', '\nExamples:\n  etransfer status hostA\n  etransfer status alice@hostB#4005')
     .action(async (host: string, flags: { json?: boolean; identity?: string; proxy?: string }) => {
       const server = parseServer(host);
-      const transfers = await runStatus(server, {
+      const status = await runStatus(server, {
         identity: await identityFor([{ kind: 'remote', ...server, path: '/' }], flags.identity),
         onNotice: printNotice,
         proxyFor: proxyFor(flags.proxy),
       });
-      process.stdout.write(flags.json ? transfers.map((t) => `${JSON.stringify(t)}\n`).join('') : formatStatus(transfers));
+      if (flags.json) {
+        // The server's own object first (`{"server": {...}}`), then one object per transfer.
+        const head = status.server ? `${JSON.stringify({ server: status.server })}\n` : '';
+        process.stdout.write(head + status.transfers.map((t) => `${JSON.stringify(t)}\n`).join(''));
+      } else {
+        const head = status.server ? `${formatServerStatus(formatHostPort(server.host, server.port), status.server)}\n` : '';
+        process.stdout.write(head + formatStatus(status.transfers));
+      }
     });
 
   program

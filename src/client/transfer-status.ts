@@ -1,11 +1,40 @@
 /** `etransfer status HOST` and `etransfer cancel HOST ID`. */
 import { EtxError } from '../common/errors.js';
-import type { TransferStatus } from '../common/messages.js';
-import { formatBytes, formatRate } from '../common/units.js';
+import type { ServerStatus, TransferStatus } from '../common/messages.js';
+import { formatBytes, formatDuration, formatRate } from '../common/units.js';
 import { type RemoteAccess, type RemoteServer, withServer } from './remote-session.js';
 
-export async function runStatus(server: RemoteServer, access: RemoteAccess): Promise<TransferStatus[]> {
-  return withServer(server, access, async (client) => (await client.request({ type: 'statusRequest' }, 'statusReply')).transfers);
+export interface StatusOutcome {
+  transfers: TransferStatus[];
+  /** The server itself (older servers do not say). */
+  server?: ServerStatus | undefined;
+}
+
+export async function runStatus(server: RemoteServer, access: RemoteAccess): Promise<StatusOutcome> {
+  return withServer(server, access, async (client) => {
+    const reply = await client.request({ type: 'statusRequest' }, 'statusReply');
+    return { transfers: reply.transfers, server: reply.server };
+  });
+}
+
+/**
+ * The server's own lines, as PoWA's collector page shows them: version and uptime, totals since
+ * it started, then its last errors (oldest first; a code alone where their text is not ours to see).
+ */
+export function formatServerStatus(name: string, s: ServerStatus, nowMs = Date.now()): string {
+  const lines = [
+    `${name}: etransfer ${s.version}, up ${formatDuration(Math.max(0, nowMs - s.startedMs) / 1000)}, ${s.activeTransfers} transfer(s) now`,
+    `since start: received ${formatBytes(s.bytesReceived)} in ${s.filesReceived} file(s), sent ${formatBytes(s.bytesSent)} in ${s.filesSent} file(s); ` +
+      `transfers ${s.transfersDone} done, ${s.transfersFailed} failed`,
+  ];
+  if (s.errors.length > 0) {
+    lines.push('last errors:');
+    for (const e of s.errors) {
+      const at = new Date(e.atMs).toISOString().replace('T', ' ').slice(0, 19);
+      lines.push(`  ${at}  ${e.code.padEnd(16)} ${e.role} ${e.scope}${e.message ? `: ${e.message}` : ''}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export async function runCancel(server: RemoteServer, transferId: string, access: RemoteAccess): Promise<void> {

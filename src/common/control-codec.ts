@@ -20,7 +20,7 @@ import type {
   TransferEvent,
   WriteMode,
 } from './messages.js';
-import { CERTIFICATE_SHA256_BYTES, TICKET_BYTES, TRANSFER_ID_BYTES, type TransferStatus } from './messages.js';
+import { CERTIFICATE_SHA256_BYTES, type ServerStatus, TICKET_BYTES, TRANSFER_ID_BYTES, type TransferStatus } from './messages.js';
 import { RELAY_KEY_BYTES } from './relay-handshake.js';
 import { etransfer as pb } from './proto/control.js';
 import type { Right } from './acl.js';
@@ -299,6 +299,30 @@ function rightFrom(value: string | null | undefined): Right {
   return right;
 }
 
+/** A status reply's server part; a bounded list of errors (a peer's word). */
+function serverStatusFrom(s: pb.IServerStatus): ServerStatus {
+  const errors = s.errors ?? [];
+  if (errors.length > 100) throw protocolError('too many recent errors');
+  return {
+    version: s.version ?? '',
+    startedMs: safeUint(s.startedMs, 'started'),
+    bytesSent: safeUint(s.bytesSent, 'bytes sent'),
+    bytesReceived: safeUint(s.bytesReceived, 'bytes received'),
+    filesSent: safeUint(s.filesSent, 'files sent'),
+    filesReceived: safeUint(s.filesReceived, 'files received'),
+    transfersDone: safeUint(s.transfersDone, 'transfers done'),
+    transfersFailed: safeUint(s.transfersFailed, 'transfers failed'),
+    activeTransfers: s.activeTransfers ?? 0,
+    errors: errors.map((e) => ({
+      atMs: safeUint(e.atMs, 'error time'),
+      code: e.code ?? '',
+      message: e.message ?? '',
+      scope: e.scope ?? '',
+      role: e.role ?? '',
+    })),
+  };
+}
+
 function transferStatusFrom(t: pb.ITransferStatus): TransferStatus {
   if (t.role !== 'send' && t.role !== 'receive') throw protocolError('unknown transfer role');
   return {
@@ -431,8 +455,14 @@ function messageFrom(env: pb.Envelope): ControlMessage {
     }
     case 'statusRequest':
       return { type: 'statusRequest' };
-    case 'statusReply':
-      return { type: 'statusReply', transfers: (env.statusReply!.transfers ?? []).map(transferStatusFrom) };
+    case 'statusReply': {
+      const server = env.statusReply!.server;
+      return {
+        type: 'statusReply',
+        transfers: (env.statusReply!.transfers ?? []).map(transferStatusFrom),
+        ...(server ? { server: serverStatusFrom(server) } : {}),
+      };
+    }
     case 'expandRequest': {
       const m = env.expandRequest!;
       return { type: 'expandRequest', paths: m.paths ?? [], recursive: m.recursive ?? false, right: rightFrom(m.right) };
@@ -567,6 +597,7 @@ function messageTo(msg: ControlMessage): pb.Envelope.$Properties {
             peers: t.peers,
             streams: t.streams,
           })),
+          ...(msg.server ? { server: msg.server } : {}),
         },
       };
   }

@@ -83,6 +83,21 @@ export type TransferEvent = { transferId: string } & (
 );
 
 /** One live transfer as `etransfer status` shows it. */
+/** `etransfer status`: the server itself, for operators. */
+export interface ServerStatus {
+  version: string;
+  startedMs: number;
+  bytesSent: number;
+  bytesReceived: number;
+  filesSent: number;
+  filesReceived: number;
+  transfersDone: number;
+  transfersFailed: number;
+  activeTransfers: number;
+  /** The last failures, oldest first; `message` empty where the caller may not see it. */
+  errors: Array<{ atMs: number; code: string; message: string; scope: string; role: string }>;
+}
+
 export interface TransferStatus {
   transferId: string;
   owner: string;
@@ -172,7 +187,7 @@ export type ControlMessage =
   | { type: 'cancel'; transferId: string }
   | { type: 'authenticate'; user: string; publicKey: Buffer; signature: Buffer }
   | { type: 'statusRequest' }
-  | { type: 'statusReply'; transfers: TransferStatus[] }
+  | { type: 'statusReply'; transfers: TransferStatus[]; server?: ServerStatus | undefined }
   /** `right`: what files need ("read" for a copy, "list" for `ls -r`); folders always need "list". */
   | { type: 'expandRequest'; paths: string[]; recursive: boolean; right: Right }
   | { type: 'expandReply'; roots: ExpandRoot[] };

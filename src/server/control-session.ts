@@ -20,6 +20,7 @@ import {
   TICKET_BYTES,
   TRANSFER_ID_BYTES,
   type TransferEvent,
+  type ServerStatus,
   type TransferStatus,
 } from '../common/messages.js';
 import { displayPath } from '../common/path-rules.js';
@@ -202,6 +203,7 @@ export class ControlSession {
         return {
           type: 'statusReply',
           transfers: [...this.ctx.registry.all()].filter((t) => t.slot?.owner === this.ownerKey()).map(statusOf),
+          server: this.serverStatus(),
         };
       default:
         throw new EtxError('E_PROTOCOL', `unexpected ${msg.type} from a client`);
@@ -269,6 +271,24 @@ export class ControlSession {
   }
 
   /** Whose quota a transfer counts against, and who may cancel it. */
+  /**
+   * The server itself, for `etransfer status`: version, uptime, totals since start, the last
+   * errors. Their messages may name other users' paths: only authenticated users and clients
+   * from --metrics-allow addresses (the operators') see them; others get the codes.
+   */
+  private serverStatus(): ServerStatus | undefined {
+    const metrics = this.ctx.metrics;
+    if (!metrics) return undefined;
+    const trusted = this.who.authenticated || this.ctx.limits.metricsAllow.allowsAddress(this.address);
+    return {
+      version: this.ctx.version,
+      startedMs: metrics.startedAtMs,
+      ...metrics.totals,
+      activeTransfers: this.ctx.registry.size,
+      errors: metrics.recentErrors().map((e) => ({ ...e, message: trusted ? e.message : '' })),
+    };
+  }
+
   private ownerKey(): string {
     return this.who.authenticated ? `user ${this.who.name}` : `anonymous at ${this.address}`;
   }

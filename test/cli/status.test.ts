@@ -42,7 +42,8 @@ describe('etransfer status and cancel', () => {
     return r.stdout
       .split('\n')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as Status);
+      .map((l) => JSON.parse(l) as Status & { server?: unknown })
+      .filter((o) => o.server === undefined); // the first line is the server's own object
   }
 
   it('shows the transfer on both servers, and cancel stops both ends; no partial is published', async () => {
@@ -76,9 +77,18 @@ describe('etransfer status and cancel', () => {
     expect(malformed.code).toBe(2);
   });
 
-  it('status of an idle server says so', async () => {
+  it('status of an idle server says so, after its version, uptime and totals since start (issue 8)', async () => {
     const r = await runCli(['status', host(b)]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('no transfers\n');
+    expect(r.stdout).toMatch(new RegExp(`^127\\.0\\.0\\.1:${b.controlPort}: etransfer \\d+\\.\\d+\\.\\d+, up .*\\n`));
+    expect(r.stdout).toMatch(/since start: received .* in \d+ file\(s\), sent .* in \d+ file\(s\); transfers \d+ done, \d+ failed\n/);
+    // The cancelled transfer above is among the last errors (the operator on loopback sees its text).
+    expect(r.stdout).toMatch(/last errors:\n.*E_CANCELLED/);
+    expect(r.stdout.endsWith('no transfers\n')).toBe(true);
+    const json = await runCli(['status', '--json', host(b)]);
+    const first = JSON.parse(json.stdout.split('\n')[0]!) as { server: { version: string; transfersFailed: number; errors: unknown[] } };
+    expect(first.server.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(first.server.transfersFailed).toBeGreaterThanOrEqual(1);
+    expect(first.server.errors.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -2585,6 +2585,9 @@ export namespace etransfer {
         /** StatusReply transfers. */
         transfers: etransfer.TransferStatus.$Properties[];
 
+        /** StatusReply server. */
+        server?: (etransfer.ServerStatus.$Properties|null);
+
         /**
          * Creates a new StatusReply instance using the specified properties.
          * @param [properties] Properties to set
@@ -2620,11 +2623,222 @@ export namespace etransfer {
             /** StatusReply transfers */
             transfers?: (etransfer.TransferStatus.$Properties[]|null);
 
+            /** StatusReply server */
+            server?: (etransfer.ServerStatus.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a StatusReply. */
         type $Shape = etransfer.StatusReply.$Properties;
+    }
+
+    /**
+     * Properties of a ServerStatus.
+     * @deprecated Use etransfer.ServerStatus.$Properties instead.
+     */
+    interface IServerStatus extends etransfer.ServerStatus.$Properties {
+    }
+
+    /** Represents a ServerStatus. */
+    class ServerStatus {
+
+        /**
+         * Constructs a new ServerStatus.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.ServerStatus.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ServerStatus version. */
+        version: string;
+
+        /** ServerStatus startedMs. */
+        startedMs: (number|Long);
+
+        /** ServerStatus bytesSent. */
+        bytesSent: (number|Long);
+
+        /** ServerStatus bytesReceived. */
+        bytesReceived: (number|Long);
+
+        /** ServerStatus filesSent. */
+        filesSent: (number|Long);
+
+        /** ServerStatus filesReceived. */
+        filesReceived: (number|Long);
+
+        /** ServerStatus transfersDone. */
+        transfersDone: (number|Long);
+
+        /** ServerStatus transfersFailed. */
+        transfersFailed: (number|Long);
+
+        /** ServerStatus activeTransfers. */
+        activeTransfers: number;
+
+        /** ServerStatus errors. */
+        errors: etransfer.RecentError.$Properties[];
+
+        /**
+         * Creates a new ServerStatus instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ServerStatus instance
+         */
+        static create(properties: etransfer.ServerStatus.$Shape): etransfer.ServerStatus & etransfer.ServerStatus.$Shape;
+        static create(properties?: etransfer.ServerStatus.$Properties): etransfer.ServerStatus;
+
+        /**
+         * Encodes the specified ServerStatus message. Does not implicitly {@link etransfer.ServerStatus.verify|verify} messages.
+         * @param message ServerStatus message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.ServerStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ServerStatus message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.ServerStatus & etransfer.ServerStatus.$Shape} ServerStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.ServerStatus & etransfer.ServerStatus.$Shape;
+    }
+
+    namespace ServerStatus {
+
+        /** Properties of a ServerStatus. */
+        interface $Properties {
+
+            /** ServerStatus version */
+            version?: (string|null);
+
+            /** ServerStatus startedMs */
+            startedMs?: (number|Long|null);
+
+            /** ServerStatus bytesSent */
+            bytesSent?: (number|Long|null);
+
+            /** ServerStatus bytesReceived */
+            bytesReceived?: (number|Long|null);
+
+            /** ServerStatus filesSent */
+            filesSent?: (number|Long|null);
+
+            /** ServerStatus filesReceived */
+            filesReceived?: (number|Long|null);
+
+            /** ServerStatus transfersDone */
+            transfersDone?: (number|Long|null);
+
+            /** ServerStatus transfersFailed */
+            transfersFailed?: (number|Long|null);
+
+            /** ServerStatus activeTransfers */
+            activeTransfers?: (number|null);
+
+            /** ServerStatus errors */
+            errors?: (etransfer.RecentError.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ServerStatus. */
+        type $Shape = etransfer.ServerStatus.$Properties;
+    }
+
+    /**
+     * Properties of a RecentError.
+     * @deprecated Use etransfer.RecentError.$Properties instead.
+     */
+    interface IRecentError extends etransfer.RecentError.$Properties {
+    }
+
+    /** Represents a RecentError. */
+    class RecentError {
+
+        /**
+         * Constructs a new RecentError.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: etransfer.RecentError.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RecentError atMs. */
+        atMs: (number|Long);
+
+        /** RecentError code. */
+        code: string;
+
+        /** RecentError message. */
+        message: string;
+
+        /** RecentError scope. */
+        scope: string;
+
+        /** RecentError role. */
+        role: string;
+
+        /**
+         * Creates a new RecentError instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RecentError instance
+         */
+        static create(properties: etransfer.RecentError.$Shape): etransfer.RecentError & etransfer.RecentError.$Shape;
+        static create(properties?: etransfer.RecentError.$Properties): etransfer.RecentError;
+
+        /**
+         * Encodes the specified RecentError message. Does not implicitly {@link etransfer.RecentError.verify|verify} messages.
+         * @param message RecentError message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: etransfer.RecentError.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RecentError message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {etransfer.RecentError & etransfer.RecentError.$Shape} RecentError
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): etransfer.RecentError & etransfer.RecentError.$Shape;
+    }
+
+    namespace RecentError {
+
+        /** Properties of a RecentError. */
+        interface $Properties {
+
+            /** RecentError atMs */
+            atMs?: (number|Long|null);
+
+            /** RecentError code */
+            code?: (string|null);
+
+            /** RecentError message */
+            message?: (string|null);
+
+            /** RecentError scope */
+            scope?: (string|null);
+
+            /** RecentError role */
+            role?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RecentError. */
+        type $Shape = etransfer.RecentError.$Properties;
     }
 }

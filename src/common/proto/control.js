@@ -6423,6 +6423,7 @@ export const etransfer = $root.etransfer = (() => {
          * Properties of a StatusReply.
          * @typedef {Object} etransfer.StatusReply.$Properties
          * @property {Array.<etransfer.TransferStatus.$Properties>|null} [transfers] StatusReply transfers
+         * @property {etransfer.ServerStatus.$Properties|null} [server] StatusReply server
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6464,6 +6465,14 @@ export const etransfer = $root.etransfer = (() => {
         StatusReply.prototype.transfers = $util.emptyArray;
 
         /**
+         * StatusReply server.
+         * @member {etransfer.ServerStatus.$Properties|null|undefined} server
+         * @memberof etransfer.StatusReply
+         * @instance
+         */
+        StatusReply.prototype.server = null;
+
+        /**
          * Creates a new StatusReply instance using the specified properties.
          * @function create
          * @memberof etransfer.StatusReply
@@ -6498,6 +6507,8 @@ export const etransfer = $root.etransfer = (() => {
             if (message.transfers != null && message.transfers.length)
                 for (let i = 0; i < message.transfers.length; ++i)
                     $root.etransfer.TransferStatus.encode(message.transfers[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.server != null && $Object.hasOwnProperty.call(message, "server"))
+                $root.etransfer.ServerStatus.encode(message.server, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6522,7 +6533,7 @@ export const etransfer = $root.etransfer = (() => {
                 _depth = 0;
             if (_depth > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            let end, message;
+            let end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -6550,6 +6561,12 @@ export const etransfer = $root.etransfer = (() => {
                         message.transfers.push($root.etransfer.TransferStatus.decode(reader, reader.size(), $undefined, _depth + 1));
                         continue;
                     }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.server = $root.etransfer.ServerStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.server);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -6568,6 +6585,571 @@ export const etransfer = $root.etransfer = (() => {
         };
 
         return StatusReply;
+    })();
+
+    etransfer.ServerStatus = (function() {
+
+        /**
+         * Properties of a ServerStatus.
+         * @typedef {Object} etransfer.ServerStatus.$Properties
+         * @property {string|null} [version] ServerStatus version
+         * @property {number|Long|null} [startedMs] ServerStatus startedMs
+         * @property {number|Long|null} [bytesSent] ServerStatus bytesSent
+         * @property {number|Long|null} [bytesReceived] ServerStatus bytesReceived
+         * @property {number|Long|null} [filesSent] ServerStatus filesSent
+         * @property {number|Long|null} [filesReceived] ServerStatus filesReceived
+         * @property {number|Long|null} [transfersDone] ServerStatus transfersDone
+         * @property {number|Long|null} [transfersFailed] ServerStatus transfersFailed
+         * @property {number|null} [activeTransfers] ServerStatus activeTransfers
+         * @property {Array.<etransfer.RecentError.$Properties>|null} [errors] ServerStatus errors
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ServerStatus.
+         * @memberof etransfer
+         * @interface IServerStatus
+         * @augments etransfer.ServerStatus.$Properties
+         * @deprecated Use etransfer.ServerStatus.$Properties instead.
+         */
+
+        /**
+         * Shape of a ServerStatus.
+         * @typedef {etransfer.ServerStatus.$Properties} etransfer.ServerStatus.$Shape
+         */
+
+        /**
+         * Constructs a new ServerStatus.
+         * @memberof etransfer
+         * @classdesc Represents a ServerStatus.
+         * @constructor
+         * @param {etransfer.ServerStatus.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ServerStatus = function (properties) {
+            this.errors = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ServerStatus version.
+         * @member {string} version
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.version = "";
+
+        /**
+         * ServerStatus startedMs.
+         * @member {number|Long} startedMs
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.startedMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus bytesSent.
+         * @member {number|Long} bytesSent
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.bytesSent = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus bytesReceived.
+         * @member {number|Long} bytesReceived
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.bytesReceived = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus filesSent.
+         * @member {number|Long} filesSent
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.filesSent = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus filesReceived.
+         * @member {number|Long} filesReceived
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.filesReceived = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus transfersDone.
+         * @member {number|Long} transfersDone
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.transfersDone = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus transfersFailed.
+         * @member {number|Long} transfersFailed
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.transfersFailed = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ServerStatus activeTransfers.
+         * @member {number} activeTransfers
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.activeTransfers = 0;
+
+        /**
+         * ServerStatus errors.
+         * @member {Array.<etransfer.RecentError.$Properties>} errors
+         * @memberof etransfer.ServerStatus
+         * @instance
+         */
+        ServerStatus.prototype.errors = $util.emptyArray;
+
+        /**
+         * Creates a new ServerStatus instance using the specified properties.
+         * @function create
+         * @memberof etransfer.ServerStatus
+         * @static
+         * @param {etransfer.ServerStatus.$Properties=} [properties] Properties to set
+         * @returns {etransfer.ServerStatus} ServerStatus instance
+         * @type {{
+         *   (properties: etransfer.ServerStatus.$Shape): etransfer.ServerStatus & etransfer.ServerStatus.$Shape;
+         *   (properties?: etransfer.ServerStatus.$Properties): etransfer.ServerStatus;
+         * }}
+         */
+        ServerStatus.create = function(properties) {
+            return new ServerStatus(properties);
+        };
+
+        /**
+         * Encodes the specified ServerStatus message. Does not implicitly {@link etransfer.ServerStatus.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.ServerStatus
+         * @static
+         * @param {etransfer.ServerStatus.$Properties} message ServerStatus message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ServerStatus.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.version);
+            if (message.startedMs != null && $Object.hasOwnProperty.call(message, "startedMs") && (typeof message.startedMs === "object" ? message.startedMs.low || message.startedMs.high : message.startedMs !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.startedMs);
+            if (message.bytesSent != null && $Object.hasOwnProperty.call(message, "bytesSent") && (typeof message.bytesSent === "object" ? message.bytesSent.low || message.bytesSent.high : message.bytesSent !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.bytesSent);
+            if (message.bytesReceived != null && $Object.hasOwnProperty.call(message, "bytesReceived") && (typeof message.bytesReceived === "object" ? message.bytesReceived.low || message.bytesReceived.high : message.bytesReceived !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.bytesReceived);
+            if (message.filesSent != null && $Object.hasOwnProperty.call(message, "filesSent") && (typeof message.filesSent === "object" ? message.filesSent.low || message.filesSent.high : message.filesSent !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.filesSent);
+            if (message.filesReceived != null && $Object.hasOwnProperty.call(message, "filesReceived") && (typeof message.filesReceived === "object" ? message.filesReceived.low || message.filesReceived.high : message.filesReceived !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.filesReceived);
+            if (message.transfersDone != null && $Object.hasOwnProperty.call(message, "transfersDone") && (typeof message.transfersDone === "object" ? message.transfersDone.low || message.transfersDone.high : message.transfersDone !== 0))
+                writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.transfersDone);
+            if (message.transfersFailed != null && $Object.hasOwnProperty.call(message, "transfersFailed") && (typeof message.transfersFailed === "object" ? message.transfersFailed.low || message.transfersFailed.high : message.transfersFailed !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.transfersFailed);
+            if (message.activeTransfers != null && $Object.hasOwnProperty.call(message, "activeTransfers") && message.activeTransfers !== 0)
+                writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.activeTransfers);
+            if (message.errors != null && message.errors.length)
+                for (let i = 0; i < message.errors.length; ++i)
+                    $root.etransfer.RecentError.encode(message.errors[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ServerStatus message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.ServerStatus
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.ServerStatus & etransfer.ServerStatus.$Shape} ServerStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ServerStatus.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.ServerStatus();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.startedMs = value;
+                        else
+                            delete message.startedMs;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytesSent = value;
+                        else
+                            delete message.bytesSent;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytesReceived = value;
+                        else
+                            delete message.bytesReceived;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.filesSent = value;
+                        else
+                            delete message.filesSent;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.filesReceived = value;
+                        else
+                            delete message.filesReceived;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.transfersDone = value;
+                        else
+                            delete message.transfersDone;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.transfersFailed = value;
+                        else
+                            delete message.transfersFailed;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.activeTransfers = value;
+                        else
+                            delete message.activeTransfers;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.errors && message.errors.length))
+                            message.errors = [];
+                        message.errors.push($root.etransfer.RecentError.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ServerStatus;
+    })();
+
+    etransfer.RecentError = (function() {
+
+        /**
+         * Properties of a RecentError.
+         * @typedef {Object} etransfer.RecentError.$Properties
+         * @property {number|Long|null} [atMs] RecentError atMs
+         * @property {string|null} [code] RecentError code
+         * @property {string|null} [message] RecentError message
+         * @property {string|null} [scope] RecentError scope
+         * @property {string|null} [role] RecentError role
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RecentError.
+         * @memberof etransfer
+         * @interface IRecentError
+         * @augments etransfer.RecentError.$Properties
+         * @deprecated Use etransfer.RecentError.$Properties instead.
+         */
+
+        /**
+         * Shape of a RecentError.
+         * @typedef {etransfer.RecentError.$Properties} etransfer.RecentError.$Shape
+         */
+
+        /**
+         * Constructs a new RecentError.
+         * @memberof etransfer
+         * @classdesc Represents a RecentError.
+         * @constructor
+         * @param {etransfer.RecentError.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RecentError = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RecentError atMs.
+         * @member {number|Long} atMs
+         * @memberof etransfer.RecentError
+         * @instance
+         */
+        RecentError.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * RecentError code.
+         * @member {string} code
+         * @memberof etransfer.RecentError
+         * @instance
+         */
+        RecentError.prototype.code = "";
+
+        /**
+         * RecentError message.
+         * @member {string} message
+         * @memberof etransfer.RecentError
+         * @instance
+         */
+        RecentError.prototype.message = "";
+
+        /**
+         * RecentError scope.
+         * @member {string} scope
+         * @memberof etransfer.RecentError
+         * @instance
+         */
+        RecentError.prototype.scope = "";
+
+        /**
+         * RecentError role.
+         * @member {string} role
+         * @memberof etransfer.RecentError
+         * @instance
+         */
+        RecentError.prototype.role = "";
+
+        /**
+         * Creates a new RecentError instance using the specified properties.
+         * @function create
+         * @memberof etransfer.RecentError
+         * @static
+         * @param {etransfer.RecentError.$Properties=} [properties] Properties to set
+         * @returns {etransfer.RecentError} RecentError instance
+         * @type {{
+         *   (properties: etransfer.RecentError.$Shape): etransfer.RecentError & etransfer.RecentError.$Shape;
+         *   (properties?: etransfer.RecentError.$Properties): etransfer.RecentError;
+         * }}
+         */
+        RecentError.create = function(properties) {
+            return new RecentError(properties);
+        };
+
+        /**
+         * Encodes the specified RecentError message. Does not implicitly {@link etransfer.RecentError.verify|verify} messages.
+         * @function encode
+         * @memberof etransfer.RecentError
+         * @static
+         * @param {etransfer.RecentError.$Properties} message RecentError message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RecentError.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs") && (typeof message.atMs === "object" ? message.atMs.low || message.atMs.high : message.atMs !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.atMs);
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+            if (message.scope != null && $Object.hasOwnProperty.call(message, "scope") && message.scope !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.scope);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.role);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a RecentError message from the specified reader or buffer.
+         * @function decode
+         * @memberof etransfer.RecentError
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {etransfer.RecentError & etransfer.RecentError.$Shape} RecentError
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RecentError.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.etransfer.RecentError();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.atMs = value;
+                        else
+                            delete message.atMs;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.scope = value;
+                        else
+                            delete message.scope;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return RecentError;
     })();
 
     return etransfer;
