@@ -2,6 +2,8 @@
  * SIGTERM drains (DESIGN section 3): the server takes no new control connection or transfer, lets
  * the running copy finish, then exits 0. A second SIGTERM (or SIGINT) stops at once.
  */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, runCli, startCli, startServerProcess } from '../helpers/processes.js';
 import { type Scratch, makeScratch, writeAclFile } from '../helpers/servers.js';
@@ -41,6 +43,41 @@ describe('serve: SIGTERM drains', () => {
     expect(await aExit).toBe(0);
     expect(a.log.some((l) => l.includes('"stopped"') || l.includes('stopped'))).toBe(true);
   });
+
+  it('past --drain-timeout-ms the server stops, keeping a resumable partial; a later --resume completes the file (issue 8)', async () => {
+    const d = await startServerProcess(['--acl', acl, '--drain-timeout-ms', '1500']);
+    const src = await startServerProcess(['--acl', acl]);
+    const at = (s: ServerProcess, p: string) => `127.0.0.1#${s.controlPort}:${p}`;
+    const dest = path.join(scratch.pub, 'drained.bin');
+    const size = 2 * 1024 * 1024 * 1024;
+    try {
+      const running = startCli(['copy', '-p', '1', '--retries', '0', at(src, `/dev/zero:${size}`), at(d, dest)], 120_000);
+      // Some of it is on disk (and checkpointed) before the stop.
+      await waitFor(() => d.log.some((l) => l.includes('transfer prepared')), 10_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      const dExit = exited(d);
+      const started = Date.now();
+      d.child.kill('SIGTERM');
+      expect(await dExit).toBe(0);
+      expect(Date.now() - started).toBeLessThan(1500 + 3000);
+      expect((await running.exited).code).not.toBe(0);
+      await expect(fsp.stat(dest)).rejects.toThrow(); // nothing under the final name
+      expect((await fsp.readdir(scratch.pub)).some((n) => n.startsWith('.drained.bin.etx-') && n.endsWith('.part'))).toBe(true);
+
+      const again = await startServerProcess(['--acl', acl], d.controlPort);
+      try {
+        const resumed = await runCli(['copy', '--resume', at(src, `/dev/zero:${size}`), at(again, dest)], 120_000);
+        expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+        expect(resumed.stdout).toMatch(/already there/);
+        expect((await fsp.stat(dest)).size).toBe(size);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await src.stop();
+      await fsp.rm(dest, { force: true });
+    }
+  }, 120_000);
 
   it('a second SIGTERM stops at once', async () => {
     const a = await startServerProcess(['--acl', acl]);
