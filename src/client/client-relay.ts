@@ -10,6 +10,7 @@ import type net from 'node:net';
 import { EtxError, toEtxError } from '../common/errors.js';
 import type { ProxyChooser } from '../common/http-proxy.js';
 import { type AuthenticatedConnection, dialData } from '../transfer/data-connection.js';
+import { spliceConnections } from '../transfer/splice.js';
 import { webSocketDataAddress } from '../transfer/websocket-data.js';
 import type { ControlClient } from './control-client.js';
 
@@ -57,29 +58,18 @@ export function relayThroughThisClient(
     });
 
   const splice = (a: AuthenticatedConnection, b: AuthenticatedConnection): void => {
-    for (const s of [a.socket, b.socket]) {
-      sockets.add(s);
-      s.on('error', () => {});
-    }
-    if (a.leftover.length > 0) b.socket.write(a.leftover);
-    if (b.leftover.length > 0) a.socket.write(b.leftover);
-    const count = (data: Buffer): void => {
-      relayed += data.length;
-    };
-    a.socket.on('data', count);
-    b.socket.on('data', count);
-    a.socket.pipe(b.socket);
-    b.socket.pipe(a.socket);
-    const close = (): void => {
-      for (const s of [a.socket, b.socket]) {
-        sockets.delete(s);
-        s.destroy();
-      }
-    };
-    a.socket.once('close', close);
-    b.socket.once('close', close);
-    a.socket.resume();
-    b.socket.resume();
+    for (const s of [a.socket, b.socket]) sockets.add(s);
+    spliceConnections(
+      a,
+      b,
+      (bytes) => {
+        relayed += bytes;
+      },
+      () => {
+        sockets.delete(a.socket);
+        sockets.delete(b.socket);
+      },
+    );
   };
 
   const pairs = Array.from({ length: streams }, async () => {

@@ -11,6 +11,7 @@ import type net from 'node:net';
 import { EtxError } from '../common/errors.js';
 import type { RelaySide } from '../common/relay-handshake.js';
 import type { RelayedConnection } from '../transfer/data-connection.js';
+import { spliceConnections } from '../transfer/splice.js';
 import type { Logger } from './logger.js';
 
 export interface RelayHubOptions {
@@ -120,29 +121,18 @@ export class RelayHub {
     transfer.pairsMade++;
     const sockets = [a.socket, b.socket];
     for (const s of sockets) transfer.spliced.add(s);
-    if (a.leftover.length > 0) b.socket.write(a.leftover);
-    if (b.leftover.length > 0) a.socket.write(b.leftover);
-    const count = (data: Buffer): void => {
-      this.bytes += data.length;
-    };
-    a.socket.on('data', count);
-    b.socket.on('data', count);
-    a.socket.pipe(b.socket);
-    b.socket.pipe(a.socket);
-    let closed = false;
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      for (const s of sockets) {
-        transfer.spliced.delete(s);
-        s.destroy();
-      }
-      // The transfer's last pair gone: nothing of it is left here.
-      if (transfer.spliced.size === 0) this.end(transfer.id, 'its connections closed');
-    };
-    for (const s of sockets) s.once('close', close);
-    a.socket.resume();
-    b.socket.resume();
+    spliceConnections(
+      a,
+      b,
+      (bytes) => {
+        this.bytes += bytes;
+      },
+      () => {
+        for (const s of sockets) transfer.spliced.delete(s);
+        // The transfer's last pair gone: nothing of it is left here.
+        if (transfer.spliced.size === 0) this.end(transfer.id, 'its connections closed');
+      },
+    );
     this.options.logger.debug({ transfer: transfer.id, pairs: transfer.spliced.size / 2 }, 'relay: pair spliced');
   }
 
