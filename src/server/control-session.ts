@@ -721,14 +721,16 @@ export class ControlSession {
     }
     return {
       retransmitted: (chunks) => this.ctx.metrics?.retransmitted(chunks),
-      fileDone: (fileIndex, bytes, digest) => {
+      fileDone: (fileIndex, bytes, digest, fileSeconds = 0) => {
         this.ctx.metrics?.fileDone(role === 'send' ? 'sent' : 'received', bytes);
         log.info(
           {
             file: fileIndex,
             path: displayPath(pathOf(fileIndex)),
             bytes,
-            // When it was done, from the transfer's start (files overlap on the streams).
+            // From its first chunk; files overlap on the streams. atSeconds: when, from the transfer's start.
+            seconds: fileSeconds,
+            rate: formatRate(bytes / Math.max(fileSeconds, 1e-3)),
             atSeconds: (Date.now() - started) / 1000,
             digest: formatDigest(digest),
           },

@@ -58,6 +58,8 @@ interface FileState {
   sourceDigest: Buffer | undefined;
   /** Why the file failed, once it has. */
   failure?: CodedError;
+  /** When its first chunk arrived (for the file's seconds in the log). */
+  startedAtMs?: number;
 }
 
 /** What a chunk's frame says about it. */
@@ -324,6 +326,7 @@ export class ReceiveSession extends DataSession {
       );
       return false;
     }
+    file.startedAtMs ??= Date.now();
     if (file.state !== 'open') {
       // Complete already: a late resend. A whole file's sender waits for this answer (it sends no DIGEST).
       if (chunk.whole) stream.write(encodeAck(fileIndex, offset, length));
@@ -464,7 +467,12 @@ export class ReceiveSession extends DataSession {
     }
     file.state = 'done';
     published?.();
-    this.observer.fileDone(file.spec.index, file.spec.size, digest);
+    this.observer.fileDone(
+      file.spec.index,
+      file.spec.size,
+      digest,
+      file.startedAtMs === undefined ? 0 : (Date.now() - file.startedAtMs) / 1000,
+    );
     this.fileResolved();
   }
 

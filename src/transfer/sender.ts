@@ -108,9 +108,12 @@ interface FileState {
   claims: Map<number, Buffer>;
   /** Went in a FILES frame: the receiver has the digest implied, and the read was checked whole. */
   sentWhole: boolean;
+  /** When its first chunk was taken to be sent (for the file's seconds in the log). */
+  startedAtMs?: number;
 }
 
 const chunkKey = (fileIndex: number, offset: number): string => `${fileIndex}:${offset}`;
+const secondsSince = (ms: number | undefined): number => (ms === undefined ? 0 : (Date.now() - ms) / 1000);
 
 export class SendSession extends DataSession {
   private readonly files = new Map<number, FileState>();
@@ -212,6 +215,7 @@ export class SendSession extends DataSession {
       const offset = file.nextOffset;
       const length = chunkLength(file.spec.size, offset, this.options.chunkSizeBytes);
       file.nextOffset += length;
+      file.startedAtMs ??= Date.now();
       return { file, offset, length, sent: false, refusals: 0, whole: this.goesWhole(file) };
     }
     return undefined;
@@ -391,7 +395,7 @@ export class SendSession extends DataSession {
     if (file.sentWhole) {
       // Read whole and checked unchanged as it was read; the receiver knows the digest already.
       file.state = 'done';
-      this.observer.fileDone(file.spec.index, file.spec.size, file.hashes.digest());
+      this.observer.fileDone(file.spec.index, file.spec.size, file.hashes.digest(), secondsSince(file.startedAtMs));
       this.fileResolved();
       return;
     }
@@ -409,7 +413,7 @@ export class SendSession extends DataSession {
     const digest = file.hashes.digest();
     // On every ready stream: the receiver keeps the first, and one lost stream cannot lose it.
     for (const s of this.readyStreams) if (s.usable) s.write(encodeDigest(file.spec.index, digest));
-    this.observer.fileDone(file.spec.index, file.spec.size, digest);
+    this.observer.fileDone(file.spec.index, file.spec.size, digest, secondsSince(file.startedAtMs));
     this.fileResolved();
   }
 

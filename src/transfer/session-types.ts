@@ -34,8 +34,11 @@ export const DEFAULT_SMALL_FILE_BYTES = 64 * 1024;
 export const MAX_FILES_FRAME_BYTES = 1024 * 1024;
 
 export interface SessionObserver {
-  /** `digest` is the file's blake3-tree digest (see chunk-hash.ts). */
-  fileDone(fileIndex: number, bytes: number, digest: Buffer): void;
+  /**
+   * `digest` is the file's blake3-tree digest (see chunk-hash.ts); `seconds`, from its first
+   * chunk to now (files overlap on the streams, so these do not add up to the transfer's).
+   */
+  fileDone(fileIndex: number, bytes: number, digest: Buffer, seconds?: number): void;
   fileFailed(fileIndex: number, error: CodedError): void;
   done(bytes: number): void;
   failed(error: EtxError): void;

@@ -65,6 +65,8 @@ describe('server logs', () => {
     const fileLine = parse(b.log).find((l) => l.msg === 'file received' && l.transfer === received.transfer)!;
     expect(fileLine).toMatchObject({ path: dest, bytes: 2 * 1024 * 1024 + 1 });
     expect(String(fileLine.digest)).toMatch(/^blake3-tree:[0-9a-f]{64}$/);
+    expect(typeof fileLine.seconds).toBe('number');
+    expect(String(fileLine.rate)).toMatch(/B\/s/);
     expect(parse(a.log).find((l) => l.msg === 'file sent' && l.transfer === sent.transfer)).toMatchObject({ path: src });
     // The ticket is 32 random bytes: no line holds 64 hex digits other than a digest, nor a field named like a secret.
     for (const line of [...a.log, ...b.log]) {

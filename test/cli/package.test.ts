@@ -149,6 +149,7 @@ describe('npm pack, npm install -g, and the installed etransfer', () => {
       'examples/serve.json',
       'examples/acl.json',
       'acl.example.json',
+      'LICENSE',
     ]) {
       expect(files, f).toContain(f);
     }
