@@ -687,6 +687,16 @@ export class ControlSession {
     const started = Date.now();
     const log = this.log.child({ transfer: transferId, role });
     const session = (): DataSession | undefined => this.ctx.registry.get(transferId, role)?.session;
+    // Bytes moved go to the metrics as they move (each second, and at the end).
+    const direction = role === 'send' ? 'sent' : 'received';
+    let counted = 0;
+    const countMoved = (): void => {
+      const moved = session()?.movedBytes ?? counted;
+      this.ctx.metrics?.moved(direction, moved - counted);
+      counted = Math.max(counted, moved);
+    };
+    const metricsTimer = setInterval(countMoved, 1000);
+    metricsTimer.unref();
     const summary = (bytes: number) => {
       const seconds = (Date.now() - started) / 1000;
       const s = session();
@@ -705,6 +715,7 @@ export class ControlSession {
     let progressTimer: NodeJS.Timeout | undefined;
     const end = (): void => {
       clearInterval(progressTimer);
+      clearInterval(metricsTimer);
       const t = this.ctx.registry.get(transferId, role);
       if (t) {
         this.ctx.registry.remove(t);
@@ -722,7 +733,7 @@ export class ControlSession {
     return {
       retransmitted: (chunks) => this.ctx.metrics?.retransmitted(chunks),
       fileDone: (fileIndex, bytes, digest, fileSeconds = 0) => {
-        this.ctx.metrics?.fileDone(role === 'send' ? 'sent' : 'received', bytes);
+        this.ctx.metrics?.fileDone(direction);
         log.info(
           {
             file: fileIndex,
@@ -744,12 +755,14 @@ export class ControlSession {
         emit({ transferId, kind: 'fileFailed', fileIndex, error });
       },
       done: (bytes) => {
+        countMoved();
         this.ctx.metrics?.transferEnded(role, true);
         log.info(summary(bytes), 'transfer done');
         end();
         emit({ transferId, kind: 'transferDone', bytes });
       },
       failed: (error) => {
+        countMoved();
         this.ctx.metrics?.failed('transfer', role, { code: error.code, message: error.message });
         this.ctx.metrics?.transferEnded(role, false);
         log.warn({ ...summary(session()?.bytesDone ?? 0), code: error.code, err: error.message }, 'transfer failed');

@@ -92,16 +92,18 @@ export class ServerMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'etransfer_process_' });
   }
 
-  fileDone(direction: MetricsDirection, bytes: number): void {
+  /** File bytes that crossed the network (counted as they move, so a long file is no step). */
+  moved(direction: MetricsDirection, bytes: number): void {
+    if (bytes <= 0) return;
     this.bytes.inc({ direction }, bytes);
+    if (direction === 'sent') this.totals.bytesSent += bytes;
+    else this.totals.bytesReceived += bytes;
+  }
+
+  fileDone(direction: MetricsDirection): void {
     this.files.inc({ direction });
-    if (direction === 'sent') {
-      this.totals.bytesSent += bytes;
-      this.totals.filesSent++;
-    } else {
-      this.totals.bytesReceived += bytes;
-      this.totals.filesReceived++;
-    }
+    if (direction === 'sent') this.totals.filesSent++;
+    else this.totals.filesReceived++;
   }
 
   failed(scope: 'file' | 'transfer', role: 'send' | 'receive', error: CodedError): void {

@@ -33,6 +33,9 @@ export abstract class DataSession {
   /** File bytes done so far (acknowledged or written), counting what earlier partials already held. */
   abstract get bytesDone(): number;
 
+  /** File bytes that crossed the network so far (acknowledged, or received and written): for metrics. */
+  abstract get movedBytes(): number;
+
   /** The peer's ends of the data connections open now (`host:port`). */
   get peers(): string[] {
     return [...this.streams].map((s) => `${s.socket.remoteAddress}:${s.socket.remotePort}`);

@@ -218,6 +218,10 @@ export class ReceiveSession extends DataSession {
   }
 
   /** File bytes in place here: written from the network, or proven present in earlier partials. */
+  get movedBytes(): number {
+    return this.bytesReceived;
+  }
+
   get bytesDone(): number {
     return this.bytesReceived + this.bytesResumed;
   }

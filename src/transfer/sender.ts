@@ -156,6 +156,10 @@ export class SendSession extends DataSession {
     else this.armNoStreamTimer();
   }
 
+  get movedBytes(): number {
+    return this.bytesAcked;
+  }
+
   get acknowledgedBytes(): number {
     return this.bytesAcked;
   }

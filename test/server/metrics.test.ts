@@ -76,6 +76,26 @@ describe('metrics and health', () => {
     }
   });
 
+  it('bytes are counted while a long file moves, not only when it is done', async () => {
+    const size = 3 * 1024 * 1024 * 1024;
+    const series = 'etransfer_bytes_total{direction="received"}';
+    const base = sample((await get(b.port, '/metrics')).body, series);
+    const running = copy([a.at(`/dev/zero:${size}`)], b.at('/dev/null'), { streams: 1 });
+    let seenBetween = false;
+    let done = false;
+    void running.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      const now = sample((await get(b.port, '/metrics')).body, series) - base;
+      if (now > 0 && now < size) seenBetween = true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await running).files[0]!.status).toBe('done');
+    expect(seenBetween).toBe(true);
+    expect(sample((await get(b.port, '/metrics')).body, series) - base).toBe(size);
+  }, 60_000);
+
   it('an address outside --metrics-allow gets neither (the plain control-port refusal)', async () => {
     expect((await get(guarded.port, '/metrics', '127.0.0.1')).status).toBe(200);
     const refused = await get(guarded.port, '/metrics', '127.0.0.2');
