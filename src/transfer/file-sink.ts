@@ -439,9 +439,15 @@ export class WholeFileSink implements FileSink {
 
   constructor(private readonly options: PartialFileOptions) {}
 
+  /**
+   * Keeps a copy: the caller's buffers go back to a pool (or stay part of a bigger frame) once
+   * this returns, long before the file is published. Regression: holding references let the next
+   * chunk overwrite a small file sent as an ordinary chunk, and it was published corrupted. A
+   * second copy of the file (a resend, verified like the first) replaces the first.
+   */
   async write(offset: number, parts: readonly Buffer[]): Promise<void> {
-    if (offset !== 0 || this.parts.length > 0) throw new EtxError('E_INTERNAL', 'a whole-file sink takes its file in one write');
-    this.parts = [...parts];
+    if (offset !== 0) throw new EtxError('E_INTERNAL', 'a whole-file sink takes its file in one write');
+    this.parts = [Buffer.concat(parts)];
   }
 
   recordChunk(): void {}
@@ -480,8 +486,9 @@ export class WholeFileSink implements FileSink {
       faultPoint('partial-written');
       await fsyncFd(fd);
       faultPoint('file-fsynced');
-      fs.closeSync(fd);
+      const closing = fd;
       fd = undefined;
+      fs.closeSync(closing);
       if (mode === 'new' || mode === 'skip-existing') {
         // link() fails if the final name appeared meanwhile: no silent replacement.
         fs.linkSync(partialPath, finalPath);
@@ -496,7 +503,13 @@ export class WholeFileSink implements FileSink {
       faultPoint('dir-fsynced');
       faultPoint('journal-removed');
     } catch (err) {
-      if (fd !== undefined) fs.closeSync(fd);
+      if (fd !== undefined) {
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // The error that brought us here is the one to report; the partial is removed below.
+        }
+      }
       if (created) {
         try {
           fs.unlinkSync(partialPath);
