@@ -237,17 +237,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // and a client relaying a copy (--relay) dials here; every data connection proves its ticket.
     if (path === DATA_WEBSOCKET_PATH) {
       dataWss.handleUpgrade(req, socket, head, (ws) => {
-        // Past the upgrade, the data handshake's own deadline applies (as on a data port).
-        handshakeDone.get(connectionKey(req.socket))?.();
         const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
         const raw = req.socket;
         raw.setNoDelay(true);
+        // The connection keeps its per-address handshake slot (and deadline) until the ticket is
+        // proved, as on a data port: unproven peers hold at most that many at once.
         void admitDataConnection(webSocketAsSocket(ws, raw), peer, {
           handshakeTimeoutMs: limits.handshakeTimeoutMs,
           registry,
           relays,
+          metrics,
           logger,
-        });
+        }).finally(() => handshakeDone.get(connectionKey(req.socket))?.());
       });
       return;
     }

@@ -13,10 +13,12 @@ import { EtxError } from '../common/errors.js';
 export const DATA_WEBSOCKET_PATH = '/data';
 
 /**
- * Largest WebSocket message on a data connection. The sender's writes (a chunk and its header,
- * or a FILES frame) become one message each; 16 MiB is the largest chunk a server accepts.
+ * Largest WebSocket message on a data connection. A message is buffered whole before anything
+ * reads it, and the first ones arrive before the ticket proof: so writes are cut to this size
+ * (a 4 MiB chunk is 16 messages), and an unproven peer can make the server hold at most this
+ * per connection (review finding: 16 MiB messages let 40 sockets hold 600 MiB unauthenticated).
  */
-export const MAX_DATA_WEBSOCKET_MESSAGE_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+export const MAX_DATA_WEBSOCKET_MESSAGE_BYTES = 256 * 1024;
 
 /** Whether a data address is a WebSocket URL rather than `host:port`. */
 export function isWebSocketDataAddress(address: string): boolean {
@@ -35,6 +37,25 @@ export function webSocketDataAddress(hostPort: string, secure: boolean): string 
  */
 export function webSocketAsSocket(ws: WebSocket, raw: net.Socket): net.Socket {
   const duplex: Duplex = createWebSocketStream(ws, { allowHalfOpen: true });
+  // One message per write would let a chunk exceed what the peer accepts: cut writes to size.
+  const sendWhole = duplex._write.bind(duplex);
+  duplex._write = (chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void => {
+    if (chunk.length <= MAX_DATA_WEBSOCKET_MESSAGE_BYTES) {
+      sendWhole(chunk, encoding, callback);
+      return;
+    }
+    let at = 0;
+    const next = (error?: Error | null): void => {
+      if (error || at >= chunk.length) {
+        callback(error);
+        return;
+      }
+      const piece = chunk.subarray(at, at + MAX_DATA_WEBSOCKET_MESSAGE_BYTES);
+      at += piece.length;
+      sendWhole(piece, encoding, next);
+    };
+    next();
+  };
   const extras = {
     setTimeout(ms: number, callback?: () => void) {
       raw.setTimeout(ms, callback);
