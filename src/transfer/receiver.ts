@@ -60,6 +60,8 @@ interface FileState {
   failure?: CodedError;
   /** When its first chunk arrived (for the file's seconds in the log). */
   startedAtMs?: number;
+  /** ACKs of whole-file copies, sent once the file is published (dropped if it fails). */
+  onPublished: Array<() => void>;
 }
 
 /** What a chunk's frame says about it. */
@@ -135,6 +137,7 @@ export class ReceiveSession extends DataSession {
         hashes: new ChunkHashes(spec.size, options.chunkSizeBytes),
         refusals: new Map(),
         sourceDigest: undefined,
+        onPublished: [],
       });
     }
     this.filesLeft = this.files.size;
@@ -332,8 +335,9 @@ export class ReceiveSession extends DataSession {
     }
     file.startedAtMs ??= Date.now();
     if (file.state !== 'open') {
-      // Complete already: a late resend. A whole file's sender waits for this answer (it sends no DIGEST).
-      if (chunk.whole) stream.write(encodeAck(fileIndex, offset, length));
+      // Complete already, or being published: a late resend. A whole file's sender waits for this
+      // answer (it sends no DIGEST), but only once the file is really under its final name.
+      if (chunk.whole) this.ackWhenPublished(file, () => void (stream.usable && stream.write(encodeAck(fileIndex, offset, length))));
       return false;
     }
     const chunkIndex = offset / chunkSize;
@@ -362,6 +366,15 @@ export class ReceiveSession extends DataSession {
     this.pendingWrites.set(stream, pending);
     if (pending >= this.pauseAtBytes()) stream.pause();
     const chunkIndex = offset / this.options.chunkSizeBytes;
+    /** Gives this chunk's bytes back to the stream's budget (resuming it if that frees room). */
+    const release = (): void => {
+      const left = (this.pendingWrites.get(stream) ?? length) - length;
+      if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
+      if (left < this.pauseAtBytes()) stream.resume();
+    };
+    // A whole file's bytes wait in memory (its sink keeps them) until it is published: they count
+    // until then, so a sender that ignores its window is paused rather than filling memory.
+    let held = false;
     // The payload is one buffer (copied as it arrived); slices from elsewhere are gathered once.
     const buffer = payload.length === 1 ? undefined : this.pool.acquire();
     try {
@@ -383,29 +396,39 @@ export class ReceiveSession extends DataSession {
       if (file.state !== 'open') return;
       await sink.write(offset, [data]);
       sink.recordChunk(chunkIndex, hash);
+      held = chunk.whole;
     } catch (err) {
       this.failFile(file, toEtxError(err), stream);
       return;
     } finally {
       if (buffer) this.pool.release(buffer);
       if (owned) this.pool.release(owned);
-      const left = (this.pendingWrites.get(stream) ?? length) - length;
-      if (this.pendingWrites.has(stream)) this.pendingWrites.set(stream, left);
-      if (left < this.pauseAtBytes()) stream.resume();
+      if (!held) release();
     }
-    this.accept(stream, file, chunk);
+    this.accept(stream, file, chunk, release);
   }
 
-  /** Records a chunk as in, acknowledges it, and publishes the file if that was the last. */
-  private accept(stream: DataStream, file: FileState, { offset, length, hash, whole }: ChunkHeader): void {
+  /**
+   * Records a chunk as in, acknowledges it, and publishes the file if that was the last.
+   * `release` (a whole file's held bytes) runs once its publish ends, or at once if none starts.
+   */
+  private accept(stream: DataStream, file: FileState, { offset, length, hash, whole }: ChunkHeader, release?: () => void): void {
     const chunkIndex = offset / this.options.chunkSizeBytes;
-    if (file.state !== 'open') return;
+    const ack = (): void => void (stream.usable && stream.write(encodeAck(file.spec.index, offset, length)));
+    if (file.state !== 'open') {
+      release?.();
+      if (whole) this.ackWhenPublished(file, ack);
+      return;
+    }
     if (bitOf(file.claimed, chunkIndex)) {
       setBit(file.claimed, chunkIndex, false); // the resumed copy is replaced: count it once
     } else {
       if (bitOf(file.received, chunkIndex)) {
-        // A resend raced the first copy: it is written already, but this stream still waits.
-        stream.write(encodeAck(file.spec.index, offset, length));
+        // A resend raced the first copy: it is written already, but this stream still waits
+        // (for a whole file, until the file is published, as the first copy's stream does).
+        release?.();
+        if (whole) this.ackWhenPublished(file, ack);
+        else ack();
         return;
       }
       setBit(file.received, chunkIndex, true);
@@ -416,15 +439,23 @@ export class ReceiveSession extends DataSession {
     if (whole) file.sourceDigest ??= file.hashes.digest();
     this.bytesReceived += length;
     this.changed.add(file);
-    const ack = (): void => void (stream.usable && stream.write(encodeAck(file.spec.index, offset, length)));
     if (!whole) {
       ack();
       this.publishWhenReady(file);
       return;
     }
-    // A whole file is acknowledged once published: its bytes wait in memory until then, so the
-    // sender's window is what bounds them. One that fails is not acknowledged: its ABORT says so.
-    this.publishWhenReady(file, ack);
+    // A whole file is acknowledged once published (one that fails is not: its ABORT says so).
+    this.ackWhenPublished(file, ack);
+    if (!this.publishWhenReady(file, release)) release?.();
+  }
+
+  /**
+   * `ack` once the file is under its final name: now if it is, when its publish ends well if it
+   * is being published or about to be; never if it failed (the sender is told by ABORT).
+   */
+  private ackWhenPublished(file: FileState, ack: () => void): void {
+    if (file.state === 'done') ack();
+    else if (file.state !== 'failed') file.onPublished.push(ack);
   }
 
   private onDigest(fileIndex: number, digest: Buffer): void {
@@ -439,27 +470,30 @@ export class ReceiveSession extends DataSession {
 
   /**
    * Publishes once every chunk is in and the source's digest has come to check them against;
-   * `published` runs once the file is under its final name. Returns whether a publish started.
+   * `settled` runs when that publish ends, well or not. Returns whether a publish started.
    */
-  private publishWhenReady(file: FileState, published?: () => void): boolean {
+  private publishWhenReady(file: FileState, settled?: () => void): boolean {
     if (file.state !== 'open' || file.receivedBytes !== file.spec.size || !file.sourceDigest) return false;
     const digest = file.hashes.digest();
     if (!digest.equals(file.sourceDigest)) {
       this.failFile(file, new EtxError('E_CHECKSUM', 'the file digest differs from the one the source computed'), undefined);
       return false;
     }
-    this.startPublish(file, digest, published);
+    this.startPublish(file, digest, settled);
     return true;
   }
 
-  private startPublish(file: FileState, digest: Buffer, published?: () => void): void {
-    const done = this.publish(file, digest, published);
+  private startPublish(file: FileState, digest: Buffer, settled?: () => void): void {
+    const done = this.publish(file, digest);
     this.publishing.add(done);
-    void done.finally(() => this.publishing.delete(done));
+    void done.finally(() => {
+      this.publishing.delete(done);
+      settled?.();
+    });
   }
 
-  /** `published`: told before the file counts as done (the last one ends the session and its streams). */
-  private async publish(file: FileState, digest: Buffer, published?: () => void): Promise<void> {
+  /** The waiting ACKs go out before the file counts as done (the last one ends the session and its streams). */
+  private async publish(file: FileState, digest: Buffer): Promise<void> {
     file.state = 'publishing';
     try {
       file.sink ??= file.spec.openSink().then((o) => o.sink);
@@ -470,7 +504,7 @@ export class ReceiveSession extends DataSession {
       return;
     }
     file.state = 'done';
-    published?.();
+    for (const ack of file.onPublished.splice(0)) ack();
     this.observer.fileDone(
       file.spec.index,
       file.spec.size,
@@ -484,6 +518,7 @@ export class ReceiveSession extends DataSession {
     // A file being published is owned by its publish: it succeeds or fails on its own.
     if (file.state !== 'open' || this.finished) return;
     file.state = 'failed';
+    file.onPublished.length = 0;
     file.failure = { code: error.code, message: error.message };
     const keep = !DISCARD_PARTIAL_ON.has(error.code);
     if (file.sink) this.releasing.push(file.sink.then((s) => s.abort(keep)).catch(() => {}));

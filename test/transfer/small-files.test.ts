@@ -269,6 +269,52 @@ describe('small files', () => {
     });
   });
 
+  it('regression: a sender that ignores its window is paused, not buffered: whole files held in memory stay bounded', async () => {
+    const { options, ticket } = newTransfer(); // 1 MiB chunks, window 2: the receiver pauses past 2 MiB held
+    const count = 400;
+    const size = 50_000;
+    let held = 0;
+    let maxHeld = 0;
+    const slowSink = (): FileSink => {
+      let mine = 0;
+      return {
+        async write(_offset, parts) {
+          mine = parts.reduce((n, p) => n + p.length, 0);
+          held += mine;
+          maxHeld = Math.max(maxHeld, held);
+        },
+        recordChunk() {},
+        async complete() {
+          await new Promise((r) => setTimeout(r, 20));
+          held -= mine;
+        },
+        async abort() {},
+      };
+    };
+    const outcome = record();
+    const receiver = new ReceiveSession(
+      Array.from({ length: count }, (_, index) => ({ index, size, openSink: async () => ({ sink: slowSink(), claims: [] }) })),
+      options,
+      outcome.observer,
+    );
+    const listener = await listenFor(() => receiver, ticket);
+    receiver.start();
+    const conn = await dial(listener, options.transferId, ticket);
+    conn.socket.on('error', () => {});
+    conn.socket.resume();
+    // 20 MB of whole files, as fast as the socket takes them, never waiting for an ACK.
+    const data = Buffer.alloc(size, 7);
+    const hash = hashChunk(data);
+    for (let first = 0; first < count; first += 16) {
+      const batch = Array.from({ length: 16 }, (_, i) => ({ fileIndex: first + i, data, hash }));
+      for (const part of encodeFiles(batch)) conn.socket.write(part);
+    }
+    expect(await outcome.done).toMatchObject({ ok: true });
+    await listener.close();
+    // The receiver's pause threshold (2 MiB), plus what one read from the socket can bring.
+    expect(maxHeld).toBeLessThan(4 * 1024 * 1024);
+  });
+
   describe('readWholeFile', () => {
     it('reads a file whole, and refuses one of another size, a folder, or a link (E_PATH)', async () => {
       const p = path.join(src, 'a');
