@@ -371,6 +371,14 @@ async function relayThrough(
         },
         'ack',
       );
+    if (!dst.certificateSha256) {
+      // Review finding: without TLS between the ends, the chunk hashes are not keyed, so the relay
+      // (like any router on the path) could alter what it splices undetected. Say so.
+      options.onNotice?.(
+        `the data goes through the relay ${relay.server} without TLS between ${src.server} and ${dst.server}: ` +
+          'the relay cannot pose as either end, but it could read or alter the bytes it splices; servers with --tls-cert keep it out',
+      );
+    }
     // The source checks, end to end, the destination's certificate; the destination answers with its own.
     await Promise.all([join(src, dst.certificateSha256), join(dst, undefined)]);
     const outcomes = await Promise.race([Promise.all([ctx.srcDial.next(), ctx.dstDial.next()]), ctx.ended]);

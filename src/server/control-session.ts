@@ -273,13 +273,13 @@ export class ControlSession {
   /** Whose quota a transfer counts against, and who may cancel it. */
   /**
    * The server itself, for `etransfer status`: version, uptime, totals since start, the last
-   * errors. Their messages may name other users' paths: only authenticated users and clients
-   * from --metrics-allow addresses (the operators') see them; others get the codes.
+   * errors. Their messages may name other users' paths: only clients from --metrics-allow
+   * addresses (the operators') see them; others get the codes.
    */
   private serverStatus(): ServerStatus | undefined {
     const metrics = this.ctx.metrics;
     if (!metrics) return undefined;
-    const trusted = this.who.authenticated || this.ctx.limits.metricsAllow.allowsAddress(this.address);
+    const trusted = this.ctx.limits.metricsAllow.allowsAddress(this.address);
     return {
       version: this.ctx.version,
       startedMs: metrics.startedAtMs,
@@ -563,6 +563,10 @@ export class ControlSession {
     if (!transfer) throw new EtxError('E_TICKET', 'no such transfer on this connection');
     if (msg.dialAddresses.length === 0) throw new EtxError('E_PROTOCOL', 'no address to dial');
     if (transfer.dialing) throw new EtxError('E_PROTOCOL', 'this transfer is already connecting');
+    // A pull, then a relay: no more. Asking again and again would make this server a port
+    // scanner timed by its DIAL_FAILED answers (THREATS S4).
+    transfer.dialAttempts = (transfer.dialAttempts ?? 0) + 1;
+    if (transfer.dialAttempts > 2) throw new EtxError('E_PROTOCOL', 'this transfer was told where to connect twice already');
     // This end dials: it takes no inbound data connections (the source is the listener now).
     transfer.dialing = true;
     transfer.acceptsInbound = false;

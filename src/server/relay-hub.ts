@@ -17,6 +17,8 @@ import type { Logger } from './logger.js';
 export interface RelayHubOptions {
   /** How long a connection waits for its partner from the other side. */
   pairTimeoutMs: number;
+  /** A spliced pair silent this long (both ways) is closed, as any data connection would be. */
+  idleTimeoutMs: number;
   logger: Logger;
 }
 
@@ -120,7 +122,10 @@ export class RelayHub {
   private splice(transfer: RelayedTransfer, a: RelayedConnection, b: RelayedConnection): void {
     transfer.pairsMade++;
     const sockets = [a.socket, b.socket];
-    for (const s of sockets) transfer.spliced.add(s);
+    for (const s of sockets) {
+      transfer.spliced.add(s);
+      s.setTimeout(this.options.idleTimeoutMs, () => s.destroy());
+    }
     spliceConnections(
       a,
       b,

@@ -104,7 +104,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Checked first: a server asked for TLS never starts without it.
   const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
-  const relays = limits.allowRelay ? new RelayHub({ pairTimeoutMs: limits.relayPairTimeoutMs, logger }) : undefined;
+  const relays = limits.allowRelay
+    ? new RelayHub({ pairTimeoutMs: limits.relayPairTimeoutMs, idleTimeoutMs: limits.idleTimeoutMs, logger })
+    : undefined;
   // What this server did since it started: for GET /metrics and `etransfer status`.
   const metrics = new ServerMetrics({
     transfers: () => registry.size,

@@ -34,6 +34,8 @@ export interface RegisteredTransfer {
   preparedAtMs: number;
   /** Set while this end dials its peer (pushing, or told to by connectData; cleared when every dial failed and the client may try again). */
   dialing?: boolean;
+  /** connectData requests taken for it (at most 2: a pull, then a relay). */
+  dialAttempts?: number;
 }
 
 export class TransferRegistry {

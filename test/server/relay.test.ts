@@ -143,3 +143,38 @@ describe('relay under hostile or half input', () => {
     await vi.waitFor(() => expect(relay.server.relays!.stats().transfers).toBe(0));
   });
 });
+
+describe('connectData is bounded per transfer', () => {
+  it('regression (review, THREATS S4): a third connectData for one transfer is refused, so DIAL_FAILED timings cannot scan ports', async () => {
+    const scratch = await makeScratch();
+    const server = await startTestServer(pubAcl(scratch), { connectTimeoutMs: 200 });
+    const client = await ControlClient.connect('127.0.0.1', server.port, DEFAULT_CONTROL_CLIENT_OPTIONS);
+    try {
+      const ready = await client.request(
+        {
+          type: 'prepareReceive',
+          files: [{ path: path.join(scratch.pub, 'scan.bin'), size: 10, mode: 0o644 }],
+          mode: 'new',
+          streams: 1,
+          chunkSizeBytes: 0,
+        },
+        'receiveReady',
+      );
+      const failures: string[] = [];
+      client.onTransferEvent(ready.transferId, (ev) => {
+        if (ev.kind === 'dialFailed') failures.push(ev.error.code);
+      });
+      const ask = () =>
+        client.request({ type: 'connectData', transferId: ready.transferId, dialAddresses: ['127.0.0.1:1'], fallback: true }, 'ack');
+      for (let i = 1; i <= 2; i++) {
+        await ask();
+        await vi.waitFor(() => expect(failures).toHaveLength(i), { timeout: 5000 });
+      }
+      await expect(ask()).rejects.toMatchObject({ code: 'E_PROTOCOL' });
+    } finally {
+      client.close();
+      await server.close();
+      await scratch.cleanup();
+    }
+  });
+});
