@@ -235,7 +235,10 @@ export function buildProgram(): Command {
       'give up a data dial to one address after this (the client then tries the other direction)',
       '5000',
     )
-    .option('--no-inbound', 'listen on no data port and advertise none (behind a firewall): this server only dials out')
+    .option(
+      '--no-inbound',
+      'listen on no data port and advertise none (behind a firewall): this server dials out (its control port still takes a relaying client: copy --relay)',
+    )
     .option('--advertise <host>', 'host peers are told to dial for the data ports, in place of the bind address')
     .addOption(
       new Option('--allow-peer <cidr|host>', 'dial only peers in this network, at this address or by this name; repeatable (default: any)')
