@@ -16,6 +16,17 @@ type Site = 'inbound' | 'no-inbound' | 'refused';
 
 const SIZE = 3 * 1024 * 1024 + 17;
 
+/** A copy that records the routes it reports (the reporter is otherwise silent). */
+async function routedCopy(
+  sources: Parameters<typeof copy>[0],
+  destination: Parameters<typeof copy>[1],
+  options: Parameters<typeof copy>[2] = {},
+): Promise<{ summary: Awaited<ReturnType<typeof copy>>; routes: DataRoute[] }> {
+  const routes: DataRoute[] = [];
+  const summary = await copy(sources, destination, { ...options, reporter: { ...silentReporter, route: (r) => routes.push(r) } });
+  return { summary, routes };
+}
+
 describe('automatic direction', () => {
   let scratch: Scratch;
   const servers = new Map<Site, TestServer>();
@@ -38,12 +49,10 @@ describe('automatic direction', () => {
   });
 
   async function run(source: Site, destination: Site, direction: 'auto' | 'push' | 'pull' = 'auto') {
-    const routes: DataRoute[] = [];
     const dest = path.join(scratch.pub, `out-${source}-${destination}-${direction}-${Math.random().toString(16).slice(2)}.bin`);
-    const summary = await copy([servers.get(source)!.at(srcFile)], servers.get(destination)!.at(dest), {
+    const { summary, routes } = await routedCopy([servers.get(source)!.at(srcFile)], servers.get(destination)!.at(dest), {
       direction,
       retries: 0,
-      reporter: { ...silentReporter, route: (r) => routes.push(r) },
     });
     return { summary, routes, dest };
   }
@@ -124,12 +133,10 @@ describe('relay (--via)', () => {
   });
 
   it('both ends dial out to the relay, which splices them: the copy is identical, nothing through the client', async () => {
-    const routes: DataRoute[] = [];
     const dest = path.join(scratch.pub, 'relayed.bin');
-    const summary = await copy([a.at(srcFile)], b.at(dest), {
+    const { summary, routes } = await routedCopy([a.at(srcFile)], b.at(dest), {
       retries: 0,
       via: { host: '127.0.0.1', port: relay.port, user: undefined },
-      reporter: { ...silentReporter, route: (r) => routes.push(r) },
     });
     expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
     expect(await sha256File(dest)).toBe(srcHash);
@@ -180,12 +187,10 @@ describe('relay (--via) with TLS everywhere', () => {
     const srcFile = path.join(scratch.pub, 'tls-src.bin');
     const hash = await writeRandomFile(srcFile, SIZE);
     const dest = path.join(scratch.pub, 'tls-relayed.bin');
-    const routes: DataRoute[] = [];
-    const summary = await copy([a!.at(srcFile)], b!.at(dest), {
+    const { summary, routes } = await routedCopy([a!.at(srcFile)], b!.at(dest), {
       retries: 0,
       via: { host: '127.0.0.1', port: relay!.port, user: undefined },
       knownHostsFile: path.join(scratch.root, 'known_hosts'),
-      reporter: { ...silentReporter, route: (r) => routes.push(r) },
     });
     expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
     expect(await sha256File(dest)).toBe(hash);
@@ -228,10 +233,8 @@ describe('data over the control port (WebSocket), when no data port is reachable
     const srcFile = path.join(scratch.pub, `ws-${direction}.bin`);
     const hash = await writeRandomFile(srcFile, SIZE);
     const dest = path.join(scratch.pub, `ws-${direction}-copy.bin`);
-    const routes: DataRoute[] = [];
-    const summary = await copy([src.at(srcFile)], dst.at(dest), {
+    const { summary, routes } = await routedCopy([src.at(srcFile)], dst.at(dest), {
       retries: 0,
-      reporter: { ...silentReporter, route: (r) => routes.push(r) },
     });
     expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
     expect(await sha256File(dest)).toBe(hash);
@@ -245,11 +248,9 @@ describe('data over the control port (WebSocket), when no data port is reachable
     const srcFile = path.join(scratch.pub, 'wss.bin');
     const hash = await writeRandomFile(srcFile, SIZE);
     const dest = path.join(scratch.pub, 'wss-copy.bin');
-    const routes: DataRoute[] = [];
-    const summary = await copy([a.at(srcFile)], b.at(dest), {
+    const { summary, routes } = await routedCopy([a.at(srcFile)], b.at(dest), {
       retries: 0,
       knownHostsFile: path.join(scratch.root, 'known_hosts'),
-      reporter: { ...silentReporter, route: (r) => routes.push(r) },
     });
     expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
     expect(await sha256File(dest)).toBe(hash);
@@ -283,12 +284,10 @@ describe('relay through this client (--relay)', () => {
       const srcFile = path.join(scratch.pub, `client-relay-${tls}.bin`);
       const hash = await writeRandomFile(srcFile, SIZE);
       const dest = path.join(scratch.pub, `client-relay-${tls}-copy.bin`);
-      const routes: DataRoute[] = [];
-      const summary = await copy([a.at(srcFile)], b.at(dest), {
+      const { summary, routes } = await routedCopy([a.at(srcFile)], b.at(dest), {
         retries: 0,
         direction: 'relay',
         knownHostsFile: path.join(scratch.root, 'known_hosts'),
-        reporter: { ...silentReporter, route: (r) => routes.push(r) },
       });
       expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
       expect(await sha256File(dest)).toBe(hash);
