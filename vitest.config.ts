@@ -26,5 +26,10 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: run test files two at a time so process-level tests do not starve each other.
     maxWorkers: 2,
+    // After each file, kill (and name) any process it left holding the worker's output: vitest waits
+    // for that output to end, so one such process hangs the run after its summary (stop 11's CI).
+    setupFiles: ['test/helpers/stray-processes.ts'],
+    // The verdict, written before teardown, for scripts/run-tests.mjs (npm test).
+    reporters: ['default', './test/helpers/verdict-reporter.ts'],
   },
 });

@@ -33,6 +33,11 @@ import { TransferRegistry } from './transfer-registry.js';
 
 export const SERVER_VERSION = VERSION;
 
+/** After a drain's last transfer: how long its clients have to collect their results and hang up. */
+const DRAIN_HANG_UP_GRACE_MS = 5_000;
+/** How long a control connection's closing handshake may take before the socket is dropped. */
+const CLOSE_HANDSHAKE_MS = 1_000;
+
 export interface RunningServer {
   /** Where the control channel listens (the real port when 0 was asked). */
   control: HostPort;
@@ -325,6 +330,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const deadline = Date.now() + timeoutMs;
       while (registry.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       const cut = registry.size;
+      // A sender is done before its client has heard the destination publish the file: give the
+      // clients a moment to collect their results and hang up, rather than cut them off mid-copy.
+      const graceEnd = Math.min(deadline, Date.now() + DRAIN_HANG_UP_GRACE_MS);
+      while (cut === 0 && wss.clients.size > 0 && Date.now() < graceEnd) await new Promise((r) => setTimeout(r, 50));
       await running.close();
       return cut;
     },
@@ -332,7 +341,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(heartbeat);
       for (const t of [...registry.all()]) t.session.cancel('the server is shutting down');
       relays?.endAll('the server is shutting down');
-      for (const ws of wss.clients) ws.terminate();
+      // A closing handshake delivers what is queued (a cancellation, say); terminate whoever stalls it.
+      await Promise.all(
+        [...wss.clients].map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              const stall = setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS);
+              ws.once('close', () => {
+                clearTimeout(stall);
+                resolve();
+              });
+              ws.close(1001, 'the server is shutting down');
+            }),
+        ),
+      );
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       for (const ws of dataWss.clients) ws.terminate();
       await new Promise<void>((resolve) => dataWss.close(() => resolve()));

@@ -39,7 +39,7 @@ describe('serve: SIGTERM drains', () => {
     expect(refused.code).toBe(3); // no new control connection: E_CONNECT
     expect(a.child.exitCode).toBeNull(); // still finishing the running copy
     const done = await running.exited;
-    expect(done.code, done.stdout + done.stderr).toBe(0);
+    expect(done.code, `${done.stdout}${done.stderr}\nA: ${a.log.slice(-15).join('\n')}`).toBe(0);
     expect(await aExit).toBe(0);
     expect(a.log.some((l) => l.includes('"stopped"') || l.includes('stopped'))).toBe(true);
   });
@@ -78,6 +78,29 @@ describe('serve: SIGTERM drains', () => {
       await fsp.rm(dest, { force: true });
     }
   }, 120_000);
+
+  it('regression: a draining sender done with its last chunk waits for its client to hear the destination publish', async () => {
+    // The sender's transfer ends at its last acknowledged chunk, before the destination has fsynced
+    // and published the file (seconds for a GiB on disk). The drain stopped the sender right there,
+    // closing its client's control connection, and the client failed a copy that landed (seen under
+    // load in the full suite).
+    const a = await startServerProcess(['--acl', acl]);
+    const at = (s: ServerProcess, p: string) => `127.0.0.1#${s.controlPort}:${p}`;
+    const dest = path.join(scratch.pub, 'drain-publish.bin');
+    const size = 1024 * 1024 * 1024;
+    try {
+      const running = startCli(['copy', '-p', '2', '--retries', '0', at(a, `/dev/zero:${size}`), at(b, dest)], 120_000);
+      await waitFor(() => a.log.some((l) => l.includes('transfer prepared')), 10_000);
+      const aExit = exited(a);
+      a.child.kill('SIGTERM');
+      const done = await running.exited;
+      expect(done.code, `${done.stdout}${done.stderr}`).toBe(0);
+      expect((await fsp.stat(dest)).size).toBe(size);
+      expect(await aExit).toBe(0);
+    } finally {
+      await fsp.rm(dest, { force: true });
+    }
+  });
 
   it('a second SIGTERM stops at once', async () => {
     const a = await startServerProcess(['--acl', acl]);
