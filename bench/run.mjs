@@ -551,7 +551,7 @@ async function runRelayScenario(ctx, name, opts) {
   const { A, B } = ctx.servers;
   const [ctlR, dataR, ctlA2, ctlB2, ctlC, dataC] = await freePorts(6);
   const [R, A2, B2, C] = await Promise.all([
-    startServer(ctx, { name: 'R', controlPort: ctlR, dataPort: dataR, extraArgs: ['--allow-relay'] }),
+    startServer(ctx, { name: 'R', controlPort: ctlR, dataPort: dataR, extraArgs: ['--allow-relay', 'anonymous'] }),
     startServer(ctx, { name: 'A2', controlPort: ctlA2 }),
     startServer(ctx, { name: 'B2', controlPort: ctlB2 }),
     // Its data port listens on 127.0.0.2 but is advertised as 127.0.0.1: only the control port answers.

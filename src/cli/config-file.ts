@@ -124,6 +124,8 @@ function asOptionValue(option: Option, value: unknown, origin: string, key: stri
     if (typeof value !== 'boolean') throw bad(origin, `"${key}" must be true or false`);
     return value;
   }
+  // An optional value (`--allow-relay [users]`): true is the flag alone, false leaves it out.
+  if (option.optional && typeof value === 'boolean') return value ? true : undefined;
   const one = (v: unknown): string => {
     if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
     throw bad(origin, `"${key}" must be a string or a number`);

@@ -117,7 +117,10 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
   if (flags.filesFrom) endpoints.push(...(await readFilesFrom(flags.filesFrom)));
   if (flags.manifest) await checkManifestTarget(flags.manifest);
   const direction: Direction = flags.push ? 'push' : flags.pull ? 'pull' : flags.relay ? 'relay' : 'auto';
-  const identity = await identityFor([...endpoints, destination], flags.identity);
+  const via = flags.via ? parseServer(flags.via) : undefined;
+  // `--via alice@relay` needs the key as much as `alice@hostA:/x` does.
+  const viaEndpoint: Endpoint[] = via ? [{ kind: 'remote', ...via, path: '/' }] : [];
+  const identity = await identityFor([...endpoints, destination, ...viaEndpoint], flags.identity);
   const reporter = makeReporter(flags);
   const copyOptions: CopyOptions = {
     ...DEFAULT_COPY_OPTIONS,
@@ -132,7 +135,7 @@ async function copyCommand(args: string[], flags: CopyFlags): Promise<number> {
     identity,
     onNotice: printNotice,
     proxyFor: proxyFor(flags.proxy),
-    ...(flags.via ? { via: parseServer(flags.via) } : {}),
+    ...(via ? { via } : {}),
     dryRun: flags.dryRun === true,
     recursive: flags.recursive === true,
     reporter,
@@ -222,8 +225,8 @@ export function buildProgram(): Command {
     )
     .option('--proxy <url>', "this server's own data dials go out through this HTTP CONNECT proxy (http://[user:password@]host:port)")
     .option(
-      '--allow-relay',
-      "splice the two ends of other servers' transfers when a client asks (copy --via this server); counts against --max-transfers-per-user",
+      '--allow-relay [users]',
+      "splice the two ends of other servers' transfers (copy --via this server) for these users (comma-separated, as in the ACL: names, '*', anonymous; default: '*', any authenticated user); counts against --max-transfers-per-user",
     )
     .option(
       '--relay-pair-timeout-ms <ms>',

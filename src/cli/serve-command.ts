@@ -1,6 +1,6 @@
 /** `etransfer serve`: resolves every option once, starts the server, handles signals. */
 import { promises as fsp } from 'node:fs';
-import { Acl, DEFAULT_ACL_JSON } from '../common/acl.js';
+import { Acl, DEFAULT_ACL_JSON, type UserList, compileUserList } from '../common/acl.js';
 import { EtxError } from '../common/errors.js';
 import { parseProxyUrl } from '../common/http-proxy.js';
 import { type HostPort, parseHostPort } from '../common/host-port.js';
@@ -14,7 +14,8 @@ export interface ServeFlags {
   control: string;
   data: string[];
   proxy?: string;
-  allowRelay?: boolean;
+  /** true: the flag alone (any authenticated user); a string: the users named. */
+  allowRelay?: boolean | string;
   metricsAllow: string[];
   relayPairTimeoutMs: string;
   connectTimeoutMs: string;
@@ -109,7 +110,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     // Parsed before anything listens: a misread list must stop the server, not widen what it dials.
     allowPeers: parseAllowPeers(flags.allowPeer),
     proxy: flags.proxy === undefined ? undefined : parseProxyUrl(flags.proxy, '--proxy'),
-    allowRelay: flags.allowRelay === true,
+    relayUsers: parseRelayUsers(flags.allowRelay),
     relayPairTimeoutMs: positiveInt(flags.relayPairTimeoutMs, '--relay-pair-timeout-ms'),
     connectTimeoutMs: positiveInt(flags.connectTimeoutMs, '--connect-timeout-ms'),
     metricsAllow:
@@ -178,4 +179,15 @@ export async function serve(flags: ServeFlags): Promise<void> {
     );
   });
   process.once('SIGINT', () => stopNow('SIGINT'));
+}
+
+/**
+ * `--allow-relay [USERS]`: alone, any authenticated user (`*`); with a value, the users it names
+ * (comma-separated, in the ACL's words: names, `*`, `anonymous`). A relay carries anyone's bytes,
+ * so it serves anonymous clients only when told to.
+ */
+function parseRelayUsers(flag: boolean | string | undefined): UserList | undefined {
+  if (flag === undefined || flag === false) return undefined;
+  const users = flag === true ? ['*'] : flag.split(',').map((u) => u.trim());
+  return compileUserList(users, '--allow-relay');
 }

@@ -86,10 +86,14 @@ interface PathMatcher {
   readonly coversRoot: boolean;
 }
 
-interface CompiledRule {
+/** Whom a rule (or a user list such as `serve --allow-relay`'s) names. */
+interface Audience {
   readonly anonymous: boolean;
   readonly anyAuthenticated: boolean;
   readonly names: ReadonlySet<string>;
+}
+
+interface CompiledRule extends Audience {
   readonly allow: ReadonlySet<Right>;
   readonly deny: ReadonlySet<Right>;
   readonly paths: readonly PathMatcher[];
@@ -217,6 +221,36 @@ function checkUserName(name: unknown, fail: (why: string) => EtxError): asserts 
   }
 }
 
+function compileAudience(users: readonly unknown[], fail: (why: string) => EtxError): Audience {
+  let anonymous = false;
+  let anyAuthenticated = false;
+  const names = new Set<string>();
+  for (const name of users) {
+    checkUserName(name, fail);
+    if (name === ANONYMOUS_NAME) anonymous = true;
+    else if (name === ANY_AUTHENTICATED) anyAuthenticated = true;
+    else names.add(name);
+  }
+  return { anonymous, anyAuthenticated, names };
+}
+
+/**
+ * A list of users in the ACL's words: names, `*` (any authenticated user) and `anonymous`. It is
+ * what `serve --allow-relay USERS` takes; a bad name is E_USAGE naming the option (`what`).
+ */
+export interface UserList {
+  includes(who: Principal): boolean;
+  /** As given, for logs and messages. */
+  readonly shown: string;
+}
+
+export function compileUserList(users: readonly string[], what: string): UserList {
+  const fail = (why: string) => new EtxError('E_USAGE', `${what}: ${why}`);
+  if (users.length === 0) throw fail('the list of users is empty');
+  const audience = compileAudience(users, fail);
+  return Object.freeze({ includes: (who: Principal) => appliesTo(audience, who), shown: users.join(',') });
+}
+
 function compileRule(rule: unknown, limits: AclLimits, fail: (why: string) => EtxError): CompiledRule {
   if (!isPlainObject(rule)) throw fail('a rule must be an object with "users", "paths" and "allow" or "deny"');
   for (const key of Object.keys(rule)) {
@@ -224,15 +258,7 @@ function compileRule(rule: unknown, limits: AclLimits, fail: (why: string) => Et
   }
 
   if (!Array.isArray(rule.users) || rule.users.length === 0) throw fail('"users" must be a non-empty array');
-  let anonymous = false;
-  let anyAuthenticated = false;
-  const names = new Set<string>();
-  for (const name of rule.users as unknown[]) {
-    checkUserName(name, fail);
-    if (name === ANONYMOUS_NAME) anonymous = true;
-    else if (name === ANY_AUTHENTICATED) anyAuthenticated = true;
-    else names.add(name);
-  }
+  const { anonymous, anyAuthenticated, names } = compileAudience(rule.users as unknown[], fail);
 
   const rights = (key: 'allow' | 'deny'): Set<Right> => {
     const list = rule[key];
@@ -290,7 +316,7 @@ function compilePattern(pattern: unknown, limits: AclLimits, fail: (why: string)
   return Object.freeze({ glob, folder, coversRoot: pattern === '/**' });
 }
 
-function appliesTo(rule: CompiledRule, who: Principal): boolean {
+function appliesTo(rule: Audience, who: Principal): boolean {
   if (who.authenticated !== true) return rule.anonymous;
   // Reserved names never identify an authenticated user (none can have keys).
   if (who.name === ANONYMOUS_NAME || who.name === ANY_AUTHENTICATED) return false;

@@ -544,7 +544,11 @@ export class ControlSession {
    */
   private async prepareRelay(msg: MessageOf<'prepareRelay'>, slot: TransferSlot): Promise<ControlMessage> {
     const { relays, limits } = this.ctx;
-    if (!relays) throw new EtxError('E_ACL_DENIED', 'this server does not relay (it runs without --allow-relay)');
+    if (!relays || !limits.relayUsers) throw new EtxError('E_ACL_DENIED', 'this server does not relay (it runs without --allow-relay)');
+    if (!limits.relayUsers.includes(this.who)) {
+      const you = this.who.authenticated ? `user ${this.who.name}` : 'an anonymous client (copy --identity/user@host to authenticate)';
+      throw new EtxError('E_ACL_DENIED', `this server relays only for ${limits.relayUsers.shown}, not for ${you}`);
+    }
     if (this.ctx.dataAddresses().length === 0) throw new EtxError('E_CONNECT', 'this server has no data port to relay on');
     const streams = Math.max(1, Math.min(msg.streams, limits.maxStreamsPerTransfer));
     relays.register(msg.transferId, msg.relayKey, streams, limits.ticketLifetimeMs, () => {

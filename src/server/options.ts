@@ -2,7 +2,7 @@
  * Every knob of `etransfer serve`, resolved once at the edge (the CLI) and passed down. Each
  * limit carries its unit in its name.
  */
-import type { Acl } from '../common/acl.js';
+import type { Acl, UserList } from '../common/acl.js';
 import type { HostPort } from '../common/host-port.js';
 import type { ProxyConfig } from '../common/http-proxy.js';
 import { PeerAllowlist } from '../common/peer-allowlist.js';
@@ -68,8 +68,11 @@ export interface ServerLimits {
    * site whose only way out is a proxy). Only the option: never the daemon's inherited environment.
    */
   proxy: ProxyConfig | undefined;
-  /** `--allow-relay`: this server splices the two ends of other servers' transfers (`copy --via`). */
-  allowRelay: boolean;
+  /**
+   * `--allow-relay [USERS]`: for whom this server splices the two ends of other servers' transfers
+   * (`copy --via`); undefined: for nobody. A relay carries anyone's bytes, hence a list of users.
+   */
+  relayUsers: UserList | undefined;
   /** A relayed connection whose partner from the other end has not come within this is closed. */
   relayPairTimeoutMs: number;
   /** `--metrics-allow`: who may read `GET /metrics` and `/healthz` on the control port (default loopback). */
@@ -102,7 +105,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   orphanGraceMs: 7 * 24 * 3600 * 1000,
   allowPeers: undefined,
   proxy: undefined,
-  allowRelay: false,
+  relayUsers: undefined,
   relayPairTimeoutMs: 30_000,
   metricsAllow: PeerAllowlist.parse(['127.0.0.0/8', '::1'], '--metrics-allow'),
 };

@@ -109,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Checked first: a server asked for TLS never starts without it.
   const identity = options.tls ? loadTlsIdentity(options.tls) : undefined;
 
-  const relays = limits.allowRelay
+  const relays = limits.relayUsers
     ? new RelayHub({ pairTimeoutMs: limits.relayPairTimeoutMs, idleTimeoutMs: limits.idleTimeoutMs, logger })
     : undefined;
   // What this server did since it started: for GET /metrics and `etransfer status`.
@@ -313,7 +313,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   // With TLS, `certificate` is what clients pin: admins can tell their users what to expect.
   const certificate = identity ? { certificate: formatCertificateSha256(identity.certificateSha256) } : {};
-  logger.info({ control: formatHostPort(control.host, control.port), data: advertised, ...certificate }, 'etransfer server listening');
+  const relaying = limits.relayUsers ? { relayFor: limits.relayUsers.shown } : {};
+  logger.info(
+    { control: formatHostPort(control.host, control.port), data: advertised, ...certificate, ...relaying },
+    'etransfer server listening',
+  );
 
   const running: RunningServer = {
     control,

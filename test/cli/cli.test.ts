@@ -90,6 +90,13 @@ describe('etransfer CLI', () => {
     expect(r.stderr).toContain('at most 1048576');
   });
 
+  it('exit 2: serve --allow-relay with a malformed user name, naming the option', async () => {
+    const r = await runCli(['serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', '--allow-relay', 'alice,,bob']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--allow-relay');
+    expect(r.stderr).toContain('E_USAGE');
+  });
+
   it('exit 3: nothing listens at the control port', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {

@@ -43,6 +43,25 @@ describe('applySettings', () => {
     }
   });
 
+  it('an option with an optional value (serve --allow-relay [users]) takes true, false or the value from a file', async () => {
+    for (const [value, expected] of [
+      [true, true],
+      [false, undefined],
+      ['alice,bob', 'alice,bob'],
+    ] as const) {
+      let seen: Record<string, unknown> = {};
+      const cmd = new Command('serve')
+        .exitOverride()
+        .option('--allow-relay [users]', 'relay')
+        .hook('preAction', (c) => applySettings(c, { 'allow-relay': value }, 'serve.json'))
+        .action((flags) => {
+          seen = flags;
+        });
+      await cmd.parseAsync([], { from: 'user' });
+      expect(seen.allowRelay).toBe(expected);
+    }
+  });
+
   it('fills options left at their defaults; the command line wins', async () => {
     const { cmd, seen } = command({ streams: 8, 'retry-delay-ms': 250, push: true, data: ['10.0.0.5:8008', '10.0.0.6:8008'] });
     await cmd.parseAsync(['-p', '2'], { from: 'user' });

@@ -95,6 +95,55 @@ describe('etransfer keygen and user@host', () => {
     expect(r.stderr).toContain('E_ACL_DENIED');
   });
 
+  it('copy --via alice@relay: a relay run with --allow-relay (any authenticated user) relays for alice, not for anonymous', async () => {
+    // Both sites take no inbound data connections, so only the relay can join them.
+    const pub = path.join(scratch.root, 'pub-acl.json');
+    await fsp.writeFile(
+      pub,
+      JSON.stringify({ users: {}, rules: [{ users: ['anonymous'], allow: ['list', 'read', 'write'], paths: [`${scratch.pub}/**`] }] }),
+    );
+    const relayAcl = path.join(scratch.root, 'acl.json'); // knows alice
+    const [a, b, relay] = await Promise.all([
+      startServerProcess(['--acl', pub, '--no-inbound'], 0, process.env, { dataPorts: [] }),
+      startServerProcess(['--acl', pub, '--no-inbound'], 0, process.env, { dataPorts: [] }),
+      startServerProcess(['--acl', relayAcl, '--allow-relay']),
+    ]);
+    try {
+      const src = path.join(scratch.pub, 'relayed.bin');
+      const hash = await writeRandomFile(src, 3 * 1024 * 1024);
+      const on = (s: ServerProcess, p: string) => `127.0.0.1#${s.controlPort}:${p}`;
+      const ok = await runCli(
+        [
+          'copy',
+          '--retries',
+          '0',
+          '--identity',
+          aliceKey,
+          '--via',
+          `alice@127.0.0.1#${relay.controlPort}`,
+          on(a, src),
+          on(b, `${src}.copy`),
+        ],
+        60_000,
+        env(),
+      );
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout + ok.stderr).toMatch(/relay/);
+      expect(await sha256File(`${src}.copy`)).toBe(hash);
+
+      const anonymous = await runCli(
+        ['copy', '--retries', '0', '--via', `127.0.0.1#${relay.controlPort}`, on(a, src), on(b, `${src}.anon`)],
+        60_000,
+        env(),
+      );
+      expect(anonymous.code).toBe(1);
+      expect(anonymous.stdout + anonymous.stderr).toContain('relays only for *, not for an anonymous client');
+      await expect(fsp.stat(`${src}.anon`)).rejects.toThrow();
+    } finally {
+      await Promise.all([a.stop(), b.stop(), relay.stop()]);
+    }
+  });
+
   it('the private key never reaches the server log, even at debug level', async () => {
     const secret = (await fsp.readFile(aliceKey, 'utf8')).split('\n').filter((l) => l && !l.startsWith('-----'));
     const log = server.log.join('\n');

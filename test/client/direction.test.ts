@@ -8,6 +8,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DataRoute, silentReporter } from '../../src/client/reporter.js';
+import { compileUserList } from '../../src/common/acl.js';
 import { copy } from '../helpers/copy.js';
 import { makeCertificate } from '../helpers/tls.js';
 import { type Scratch, type TestServer, makeScratch, pubAcl, sha256File, startTestServer, writeRandomFile } from '../helpers/servers.js';
@@ -15,6 +16,8 @@ import { type Scratch, type TestServer, makeScratch, pubAcl, sha256File, startTe
 type Site = 'inbound' | 'no-inbound' | 'refused';
 
 const SIZE = 3 * 1024 * 1024 + 17;
+/** `--allow-relay anonymous`: these copies run unauthenticated (test/server/relay.test.ts covers users). */
+const ANYONE = compileUserList(['anonymous'], 'test');
 
 /** A copy that records the routes it reports (the reporter is otherwise silent). */
 async function routedCopy(
@@ -122,7 +125,7 @@ describe('relay (--via)', () => {
     // Both sites refuse inbound data connections; the relay takes them.
     a = await startTestServer(acl, {}, undefined, undefined, { data: [] });
     b = await startTestServer(acl, {}, undefined, undefined, { data: [] });
-    relay = await startTestServer(acl, { allowRelay: true });
+    relay = await startTestServer(acl, { relayUsers: ANYONE });
     closedRelay = await startTestServer(acl);
     srcFile = path.join(scratch.pub, 'src.bin');
     srcHash = await writeRandomFile(srcFile, SIZE);
@@ -181,7 +184,7 @@ describe('relay (--via) with TLS everywhere', () => {
     const [a, b, relay] = await Promise.all([
       startTestServer(acl, {}, undefined, undefined, { data: [], tls: makeCertificate() }),
       startTestServer(acl, {}, undefined, undefined, { data: [], tls: makeCertificate() }),
-      startTestServer(acl, { allowRelay: true }, undefined, undefined, { tls: makeCertificate() }),
+      startTestServer(acl, { relayUsers: ANYONE }, undefined, undefined, { tls: makeCertificate() }),
     ]);
     servers.push(a!, b!, relay!);
     const srcFile = path.join(scratch.pub, 'tls-src.bin');

@@ -198,7 +198,7 @@ describe.skipIf(skip)('direction through real firewalls (network namespaces, rea
       const [a, b, r, proxy] = await Promise.all([
         serveIn(t, 'a', aInbound, [...timeoutArgs, ...(more.a ?? [])]),
         serveIn(t, 'b', bInbound, [...timeoutArgs, ...(more.b ?? [])]),
-        opts.relay ? serveIn(t, 'r', true, ['--allow-relay', ...timeoutArgs]) : undefined,
+        opts.relay ? serveIn(t, 'r', true, ['--allow-relay', 'anonymous', ...timeoutArgs]) : undefined,
         opts.proxy
           ? startConnectProxyProcess({
               host: t.sites.p.address,

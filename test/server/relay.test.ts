@@ -6,10 +6,14 @@
  * back, and a real relayed copy still works afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ControlClient, DEFAULT_CONTROL_CLIENT_OPTIONS } from '../../src/client/control-client.js';
+import { Acl, compileUserList } from '../../src/common/acl.js';
+import { generateKeyPair } from '../../src/common/auth-proof.js';
+import { formatPublicKeyLine } from '../../src/common/ssh-keys.js';
 import { newNonce } from '../../src/common/data-handshake.js';
 import { RELAY_PROOF_BYTES, encodeEndProof, encodeRelayHello, relayKey, verifyRelayProof } from '../../src/common/relay-handshake.js';
 import { copy } from '../helpers/copy.js';
@@ -48,7 +52,7 @@ describe('relay under hostile or half input', () => {
     scratch = await makeScratch();
     const acl = pubAcl(scratch);
     relay = await startTestServer(acl, {
-      allowRelay: true,
+      relayUsers: compileUserList(['anonymous'], 'test'),
       relayPairTimeoutMs: PAIR_TIMEOUT_MS,
       ticketLifetimeMs: TICKET_LIFETIME_MS,
       handshakeTimeoutMs: 1000,
@@ -176,5 +180,94 @@ describe('connectData is bounded per transfer', () => {
       await server.close();
       await scratch.cleanup();
     }
+  });
+});
+
+describe('who may use a relay (--allow-relay [USERS])', () => {
+  const alice = generateKeyPair('alice@laptop');
+  const bob = generateKeyPair('bob@laptop');
+  let scratch: Scratch;
+  const servers: TestServer[] = [];
+
+  beforeAll(async () => {
+    scratch = await makeScratch();
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    await scratch.cleanup();
+  });
+
+  /** A relay whose ACL knows alice and bob, relaying for `users` (as `--allow-relay` would give them). */
+  async function relayFor(users: string[]): Promise<TestServer> {
+    const acl = Acl.parse(
+      {
+        users: { alice: [formatPublicKeyLine(alice.publicKey, 'a')], bob: [formatPublicKeyLine(bob.publicKey, 'b')] },
+        rules: [{ users: ['anonymous', '*'], allow: ['list'], paths: ['/tmp/**'] }],
+      },
+      'test',
+    );
+    const relay = await startTestServer(acl, { relayUsers: compileUserList(users, '--allow-relay') });
+    servers.push(relay);
+    return relay;
+  }
+
+  async function askToRelay(relay: TestServer, as?: { user: string; key: typeof alice }) {
+    const client = await ControlClient.connect('127.0.0.1', relay.port, DEFAULT_CONTROL_CLIENT_OPTIONS);
+    try {
+      if (as) await client.authenticate(as.user, as.key);
+      const transferId = randomBytes(16).toString('hex');
+      return await client.request({ type: 'prepareRelay', transferId, relayKey: randomBytes(32), streams: 1 }, 'relayReady');
+    } finally {
+      client.close();
+    }
+  }
+
+  it('the flag alone (*) relays for authenticated users only: anonymous is E_ACL_DENIED, told how to authenticate', async () => {
+    const relay = await relayFor(['*']);
+    await expect(askToRelay(relay)).rejects.toMatchObject({
+      code: 'E_ACL_DENIED',
+      message: expect.stringMatching(/relays only for \*, not for an anonymous client.*--identity/),
+    });
+    await expect(askToRelay(relay, { user: 'alice', key: alice })).resolves.toMatchObject({ type: 'relayReady' });
+    await expect(askToRelay(relay, { user: 'bob', key: bob })).resolves.toMatchObject({ type: 'relayReady' });
+    await vi.waitFor(() => expect(relay.server.relays!.stats().transfers).toBe(0));
+  });
+
+  it('a list names who may: alice yes, bob and anonymous no; "anonymous" opens it to everyone', async () => {
+    const forAlice = await relayFor(['alice']);
+    await expect(askToRelay(forAlice, { user: 'alice', key: alice })).resolves.toMatchObject({ type: 'relayReady' });
+    await expect(askToRelay(forAlice, { user: 'bob', key: bob })).rejects.toMatchObject({
+      code: 'E_ACL_DENIED',
+      message: expect.stringContaining('not for user bob'),
+    });
+    await expect(askToRelay(forAlice)).rejects.toMatchObject({ code: 'E_ACL_DENIED' });
+    const open = await relayFor(['anonymous', '*']);
+    await expect(askToRelay(open)).resolves.toMatchObject({ type: 'relayReady' });
+  });
+
+  it('a copy --via an authenticated relay works end to end (alice@relay), and a refused one says why', async () => {
+    const acl = pubAcl(scratch);
+    const a = await startTestServer(acl, {}, undefined, undefined, { data: [] });
+    const b = await startTestServer(acl, {}, undefined, undefined, { data: [] });
+    servers.push(a, b);
+    const relay = await relayFor(['alice']);
+    const src = path.join(scratch.pub, 'via-alice.bin');
+    const hash = await writeRandomFile(src, 1024 * 1024 + 3);
+    const dest = path.join(scratch.pub, 'via-alice-copy.bin');
+    const summary = await copy([a.at(src)], b.at(dest), {
+      retries: 0,
+      identity: alice,
+      via: { host: '127.0.0.1', port: relay.port, user: 'alice' },
+    });
+    expect(summary.files[0]!.status, JSON.stringify(summary.files[0]!.error)).toBe('done');
+    expect(await sha256File(dest)).toBe(hash);
+
+    const refused = await copy([a.at(src)], b.at(path.join(scratch.pub, 'via-anon.bin')), {
+      retries: 0,
+      via: { host: '127.0.0.1', port: relay.port, user: undefined },
+    });
+    expect(refused.files[0]!.status).toBe('failed');
+    expect(refused.files[0]!.error?.message).toContain('relays only for alice');
+    await expect(fsp.stat(path.join(scratch.pub, 'via-anon.bin'))).rejects.toThrow();
   });
 });
