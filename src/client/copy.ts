@@ -11,6 +11,7 @@ import { formatHostPort } from '../common/host-port.js';
 import type { ProxyChooser } from '../common/http-proxy.js';
 import { relayKey } from '../common/relay-handshake.js';
 import {
+  type CodedError,
   type FileOutcome,
   type FileSpec,
   type MessageOf,
@@ -99,6 +100,19 @@ function sameServer(a: Remote, b: Remote): boolean {
   return a.host === b.host && a.port === b.port;
 }
 
+/**
+ * Failures for want of a data route: both servers answered, yet neither direction (nor the relay
+ * given) could carry data. That is how the sites are set up, not a passing fault, so it is not
+ * retried: each retry would spend the same connect timeouts to print the same error.
+ */
+const NO_ROUTE = new WeakSet<CodedError | EtxError>();
+
+function noRoute(message: string): EtxError {
+  const error = new EtxError('E_CONNECT', message);
+  NO_ROUTE.add(error);
+  return error;
+}
+
 function failedResult(
   file: { source: string; destination: string; size: number },
   error: { code: EtxError['code']; message: string },
@@ -178,7 +192,9 @@ export async function runCopy(sources: readonly Endpoint[], destination: Endpoin
       }
       movedBytes += await moveSome(ends, planned, pending, results, options, folders);
       if (attempt >= options.retries) break;
-      pending = pending.filter((i) => results[i]?.status === 'failed' && isRetryable(results[i].error!.code));
+      pending = pending.filter(
+        (i) => results[i]?.status === 'failed' && isRetryable(results[i].error!.code) && !NO_ROUTE.has(results[i].error!),
+      );
     }
 
     const files = [
@@ -271,7 +287,9 @@ async function moveSome(
       }
     } else throw new EtxError('E_CONNECT', 'could not reconnect to the servers');
   } catch (err) {
-    const error = codedError(toEtxError(err));
+    const etx = toEtxError(err);
+    const error = codedError(etx);
+    if (NO_ROUTE.has(etx)) NO_ROUTE.add(error);
     subset.forEach((file, j) => {
       if (subResults[j]) return;
       subResults[j] = failedResult(file, error);
@@ -441,7 +459,9 @@ async function thirdParty(
   /** Ends the transfer on both servers: no way works. */
   const giveUp = async (message: string): Promise<number> => {
     for (const c of [src, dst]) void c.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
-    tracker.end({ code: 'E_CONNECT', message });
+    const failure = { code: 'E_CONNECT' as const, message };
+    NO_ROUTE.add(failure);
+    tracker.end(failure);
     await tracker.finished;
     return tracker.movedBytes;
   };
@@ -463,7 +483,7 @@ async function thirdParty(
   const auto = options.direction === 'auto';
   const dstTakesInbound = ready.dataAddresses.length > 0;
   if (options.direction === 'push' && !dstTakesInbound) {
-    throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections (it runs with --no-inbound): use --pull`);
+    throw noRoute(`${dst.server} accepts no inbound data connections (it runs with --no-inbound): use --pull`);
   }
   const push = options.direction === 'push' || (auto && dstTakesInbound);
   const sendReady = await src.request(
@@ -605,7 +625,7 @@ async function pushFromHere(
   const accepted = applyOutcomes(planned, ready.files, results, options.reporter);
   const tracker = new TransferTracker(planned, accepted, results, options.reporter);
   if (accepted.length === 0) return 0;
-  if (ready.dataAddresses.length === 0) throw new EtxError('E_CONNECT', `${dst.server} accepts no inbound data connections`);
+  if (ready.dataAddresses.length === 0) throw noRoute(`${dst.server} accepts no inbound data connections`);
   dst.onTransferEvent(ready.transferId, (ev) => tracker.onReceiverEvent(ev));
   watch(dst, tracker);
   const observer: SessionObserver = {
@@ -686,7 +706,7 @@ async function pullToHere(
     { type: 'prepareSend', transferId, ticket, files: specs(planned, 'source'), accepted, streams, chunkSizeBytes, dialAddresses: [] },
     'sendReady',
   );
-  if (sendReady.dataAddresses.length === 0) throw new EtxError('E_CONNECT', `${src.server} accepts no inbound data connections`);
+  if (sendReady.dataAddresses.length === 0) throw noRoute(`${src.server} accepts no inbound data connections`);
   const progressTimer = setInterval(() => {
     for (const p of session.takeProgress()) tracker.progress(p.fileIndex, p.bytes);
   }, 200);

@@ -165,6 +165,27 @@ describe('relay (--via)', () => {
     const summary = await copy([a.at(srcFile)], b.at(path.join(scratch.pub, 'x.bin')), { retries: 0 });
     expect(summary.files[0]!.error?.message).toContain('--via');
   });
+
+  it('regression: no route is not retried (it was, three times with back-off, to print the same error)', async () => {
+    let retries = 0;
+    const started = Date.now();
+    const summary = await copy([a.at(srcFile)], b.at(path.join(scratch.pub, 'no-route.bin')), {
+      retries: 3,
+      retryDelayMs: 1000,
+      reporter: { ...silentReporter, retrying: () => void retries++ },
+    });
+    expect(summary.files[0]!.error?.code).toBe('E_CONNECT');
+    expect(retries).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Forcing a direction the ends cannot take is no passing fault either.
+    const forced = await copy([a.at(srcFile)], b.at(path.join(scratch.pub, 'no-push.bin')), {
+      retries: 3,
+      direction: 'push',
+      reporter: { ...silentReporter, retrying: () => void retries++ },
+    });
+    expect(forced.files[0]!.error?.message).toContain('use --pull');
+    expect(retries).toBe(0);
+  });
 });
 
 describe('relay (--via) with TLS everywhere', () => {
