@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../common/endpoint.js';
 import { EtxError, isRetryable, toEtxError } from '../common/errors.js';
+import { fileTagKey } from '../common/file-tags.js';
 import { formatHostPort } from '../common/host-port.js';
 import type { ProxyChooser } from '../common/http-proxy.js';
 import { relayKey } from '../common/relay-handshake.js';
@@ -390,11 +391,13 @@ async function relayThrough(
         'ack',
       );
     if (!dst.certificateSha256) {
-      // Review finding: without TLS between the ends, the chunk hashes are not keyed, so the relay
-      // (like any router on the path) could alter what it splices undetected. Say so.
+      // Without TLS between the ends the relay (like any router on the path) reads what it splices.
+      // What it alters is caught (file digests are tagged with a key it lacks, file-tags.ts) and
+      // never published, but it could spoil the copy. Say so.
       options.onNotice?.(
         `the data goes through the relay ${relay.server} without TLS between ${src.server} and ${dst.server}: ` +
-          'the relay cannot pose as either end, but it could read or alter the bytes it splices; servers with --tls-cert keep it out',
+          'the relay cannot pose as either end, and a file it altered would fail (E_CHECKSUM) rather than land, ' +
+          'but it can read the bytes it splices; servers with --tls-cert keep it out',
       );
     }
     // The source checks, end to end, the destination's certificate; the destination answers with its own.
@@ -560,9 +563,10 @@ async function thirdParty(
   return finish({ direction: 'pull', dialer: dst.server, listener: src.server, ...(reason ? { reason } : {}), ...overControlPort(pulled) });
 }
 
-function sessionOptions(transferId: string, chunkSizeBytes: number, options: CopyOptions): SessionOptions {
+function sessionOptions(transferId: string, chunkSizeBytes: number, ticket: Buffer, options: CopyOptions): SessionOptions {
   return {
     transferId,
+    fileTagKey: fileTagKey(ticket),
     chunkSizeBytes,
     windowChunks: options.windowChunks,
     maxInflightBytes: options.maxInflightBytes,
@@ -639,7 +643,7 @@ async function pushFromHere(
   };
   const session = new SendSession(
     accepted.map((index) => ({ index, size: planned[index]!.size, ...localSource(planned[index]!.source, planned[index]!.size) })),
-    sessionOptions(ready.transferId, ready.chunkSizeBytes, options),
+    sessionOptions(ready.transferId, ready.chunkSizeBytes, ready.ticket, options),
     observer,
   );
   session.start();
@@ -682,7 +686,7 @@ async function pullToHere(
       mayResume: plans[index]!.mayResume === true,
       discard: plans[index]!.discard === true,
     })),
-    sessionOptions(transferId, chunkSizeBytes, options),
+    sessionOptions(transferId, chunkSizeBytes, ticket, options),
     {
       fileDone: (i, bytes, digest) => tracker.fileDone(i, bytes, digest),
       fileFailed: (i, error) => tracker.fileFailed(i, error),

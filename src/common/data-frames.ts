@@ -7,13 +7,15 @@
  *                             `fileIndex` at `offset`; the hash is what the sender read
  * ACK     receiver -> sender  the chunk (fileIndex, offset, length) is verified and written
  * NACK    receiver -> sender  the chunk failed its hash: send it again
- * DIGEST  sender -> receiver  the file's digest (32 bytes; `length` is 32), once all its chunks are in
+ * DIGEST  sender -> receiver  the file's digest (32 bytes) and its tag (32 bytes, file-tags.ts;
+ *                             `length` is 64), once all its chunks are in
  * FILES   sender -> receiver  many whole small files in one frame (`fileIndex` holds their count, 1 to
  *                             MAX_FILES_PER_FRAME; `length` the payload's bytes): a table of
- *                             (u32 fileIndex | u32 length | BLAKE3 of the file (32 bytes)), then the
- *                             files' bytes in table order. Each is the whole file (offset 0), read in
- *                             one go and checked unchanged by the sender: its digest is implied, no
- *                             DIGEST follows. Decoded into one CHUNK (`whole`) per file.
+ *                             (u32 fileIndex | u32 length | BLAKE3 of the file (32 bytes)), the
+ *                             table's tag (32 bytes, file-tags.ts), then the files' bytes in table
+ *                             order. Each is the whole file (offset 0), read in one go and checked
+ *                             unchanged by the sender: its digest is implied, no DIGEST follows.
+ *                             Decoded into one CHUNK (`whole`, with the frame's `batch`) per file.
  * HAVE    receiver -> sender  resuming: the chunk (fileIndex, offset, length) is in the partial
  *                             with this BLAKE3 hash (32 bytes); the sender skips it if its own matches
  * READY   receiver -> sender  every HAVE is sent: chunks may flow on this connection
@@ -25,6 +27,7 @@
  * slices of the buffers it was given (no copy of file bytes).
  */
 import { EtxError, isErrorCode } from './errors.js';
+import { TAG_BYTES, digestTag, filesTableTag } from './file-tags.js';
 import type { CodedError } from './messages.js';
 
 export const FRAME_HEADER_BYTES = 24;
@@ -57,9 +60,11 @@ export type DataFrame =
       owned?: Buffer;
       /** From a FILES frame: the whole file, checked unchanged at the source (its digest is implied). */
       whole?: true;
+      /** From a FILES frame: its table and the table's tag, shared by the frame's files (checked once). */
+      batch?: FilesBatch;
     }
   | { type: typeof FrameType.ACK | typeof FrameType.NACK; fileIndex: number; offset: number; length: number }
-  | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer }
+  | { type: typeof FrameType.DIGEST; fileIndex: number; digest: Buffer; tag: Buffer }
   | { type: typeof FrameType.HAVE; fileIndex: number; offset: number; length: number; hash: Buffer }
   | { type: typeof FrameType.READY }
   | { type: typeof FrameType.ABORT; fileIndex: number; error: CodedError }
@@ -79,6 +84,12 @@ export const DEFAULT_FRAME_LIMITS: FrameLimits = { maxChunkBytes: 64 * 1024 * 10
 export const MAX_FILES_PER_FRAME = 1024;
 /** Bytes of one FILES table entry: file index, length, hash. */
 export const FILES_ENTRY_BYTES = 8 + HASH_BYTES;
+
+/** The table of a FILES frame (the hashes its files are checked against) and the table's tag. */
+export interface FilesBatch {
+  table: Buffer;
+  tag: Buffer;
+}
 
 /** One whole file of a FILES frame. */
 export interface WholeFile {
@@ -113,13 +124,13 @@ export function encodeChunkHeader(fileIndex: number, offset: number, length: num
 }
 
 /**
- * A FILES frame: its header and table, then the files' own buffers (written after it as they
- * are, not copied into one).
+ * A FILES frame: its header, table and the table's tag under `tagKey` (file-tags.ts), then the
+ * files' own buffers (written after it as they are, not copied into one).
  */
-export function encodeFiles(files: readonly WholeFile[]): Buffer[] {
+export function encodeFiles(files: readonly WholeFile[], tagKey: Buffer): Buffer[] {
   if (files.length === 0 || files.length > MAX_FILES_PER_FRAME) throw new EtxError('E_INTERNAL', 'a FILES frame holds 1 to 1024 files');
   const table = Buffer.allocUnsafe(files.length * FILES_ENTRY_BYTES);
-  let payload = table.length;
+  let payload = table.length + TAG_BYTES;
   files.forEach((f, i) => {
     if (f.hash.length !== HASH_BYTES || f.data.length === 0)
       throw new EtxError('E_INTERNAL', 'a FILES entry needs bytes and a 32-byte hash');
@@ -129,7 +140,7 @@ export function encodeFiles(files: readonly WholeFile[]): Buffer[] {
     table.set(f.hash, at + 8);
     payload += f.data.length;
   });
-  return [header(FrameType.FILES, files.length, 0, payload), table, ...files.map((f) => f.data)];
+  return [header(FrameType.FILES, files.length, 0, payload), table, filesTableTag(tagKey, table), ...files.map((f) => f.data)];
 }
 
 export function encodeAck(fileIndex: number, offset: number, length: number): Buffer {
@@ -140,9 +151,10 @@ export function encodeNack(fileIndex: number, offset: number, length: number): B
   return header(FrameType.NACK, fileIndex, offset, length);
 }
 
-export function encodeDigest(fileIndex: number, digest: Uint8Array): Buffer {
+/** A file's digest, tagged under `tagKey` (file-tags.ts) so that only the other end could have sent it. */
+export function encodeDigest(fileIndex: number, digest: Uint8Array, tagKey: Buffer): Buffer {
   if (digest.length !== HASH_BYTES) throw new EtxError('E_INTERNAL', 'file digest must be 32 bytes');
-  return Buffer.concat([header(FrameType.DIGEST, fileIndex, 0, HASH_BYTES), digest]);
+  return Buffer.concat([header(FrameType.DIGEST, fileIndex, 0, HASH_BYTES + TAG_BYTES), digest, digestTag(tagKey, fileIndex, digest)]);
 }
 
 export function encodeHave(fileIndex: number, offset: number, length: number, hash: Uint8Array): Buffer {
@@ -310,15 +322,15 @@ export class FrameDecoder {
         // `fileIndex` is the count; every file has at least one byte.
         if (fileIndex === 0 || fileIndex > MAX_FILES_PER_FRAME || offset !== 0) throw protocolError('malformed FILES header');
         if (length > this.limits.maxChunkBytes) throw protocolError(`FILES of ${length} bytes exceeds ${this.limits.maxChunkBytes}`);
-        if (length < fileIndex * (FILES_ENTRY_BYTES + 1)) throw protocolError('FILES shorter than its table');
+        if (length < fileIndex * (FILES_ENTRY_BYTES + 1) + TAG_BYTES) throw protocolError('FILES shorter than its table');
         return { type, fileIndex, offset, length, payloadBytes: length };
       case FrameType.ACK:
       case FrameType.NACK:
         if (length === 0) throw protocolError('empty acknowledgement');
         return { type, fileIndex, offset, length, payloadBytes: 0 };
       case FrameType.DIGEST:
-        if (length !== HASH_BYTES || offset !== 0) throw protocolError('malformed digest');
-        return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES };
+        if (length !== HASH_BYTES + TAG_BYTES || offset !== 0) throw protocolError('malformed digest');
+        return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES + TAG_BYTES };
       case FrameType.HAVE:
         if (length === 0 || length > this.limits.maxChunkBytes) throw protocolError('malformed HAVE');
         return { type, fileIndex, offset, length, payloadBytes: HASH_BYTES };
@@ -343,7 +355,13 @@ export class FrameDecoder {
  */
 function decodeFiles(count: number, parts: readonly Buffer[]): DataFrame[] {
   const payload = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  let at = count * FILES_ENTRY_BYTES;
+  const tableBytes = count * FILES_ENTRY_BYTES;
+  // Copies: the batch outlives the payload's slices handed to the sinks.
+  const batch: FilesBatch = {
+    table: Buffer.from(payload.subarray(0, tableBytes)),
+    tag: Buffer.from(payload.subarray(tableBytes, tableBytes + TAG_BYTES)),
+  };
+  let at = tableBytes + TAG_BYTES;
   const frames: DataFrame[] = [];
   for (let i = 0; i < count; i++) {
     const entry = i * FILES_ENTRY_BYTES;
@@ -358,6 +376,7 @@ function decodeFiles(count: number, parts: readonly Buffer[]): DataFrame[] {
       hash: Buffer.from(payload.subarray(entry + 8, entry + FILES_ENTRY_BYTES)),
       payload: [payload.subarray(at, at + length)],
       whole: true,
+      batch,
     });
     at += length;
   }
@@ -395,8 +414,15 @@ function toFrame(h: FrameHeader, parts: Buffer[]): DataFrame {
     case FrameType.ACK:
     case FrameType.NACK:
       return { type: h.type, fileIndex: h.fileIndex, offset: h.offset, length: h.length };
-    case FrameType.DIGEST:
-      return { type: FrameType.DIGEST, fileIndex: h.fileIndex, digest: Buffer.concat(parts) };
+    case FrameType.DIGEST: {
+      const payload = Buffer.concat(parts);
+      return {
+        type: FrameType.DIGEST,
+        fileIndex: h.fileIndex,
+        digest: payload.subarray(0, HASH_BYTES),
+        tag: payload.subarray(HASH_BYTES, HASH_BYTES + TAG_BYTES),
+      };
+    }
     case FrameType.HAVE:
       return { type: FrameType.HAVE, fileIndex: h.fileIndex, offset: h.offset, length: h.length, hash: Buffer.concat(parts) };
     case FrameType.READY:

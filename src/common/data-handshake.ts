@@ -14,7 +14,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EtxError } from './errors.js';
 import { TRANSFER_ID_BYTES } from './messages.js';
 
-export const HANDSHAKE_VERSION = 1;
+// 2: DIGEST frames and FILES tables carry a tag (file-tags.ts); a version-1 peer would misread them.
+export const HANDSHAKE_VERSION = 2;
 export const NONCE_BYTES = 32;
 const MAC_BYTES = 32;
 

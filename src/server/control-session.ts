@@ -11,6 +11,7 @@ import { ANONYMOUS, type Acl, type Principal } from '../common/acl.js';
 import { verifyAuthentication } from '../common/auth-proof.js';
 import { decodeEnvelope, encodeEnvelope } from '../common/control-codec.js';
 import { EtxError, toEtxError } from '../common/errors.js';
+import { fileTagKey } from '../common/file-tags.js';
 import {
   type ControlMessage,
   type FileOutcome,
@@ -240,10 +241,11 @@ export class ControlSession {
     return { streams: Math.min(streams, limits.maxStreamsPerTransfer), chunkSizeBytes: chunk };
   }
 
-  private sessionOptions(transferId: string, chunkSizeBytes: number): SessionOptions {
+  private sessionOptions(transferId: string, chunkSizeBytes: number, ticket: Buffer): SessionOptions {
     const { limits } = this.ctx;
     return {
       transferId,
+      fileTagKey: fileTagKey(ticket),
       chunkSizeBytes,
       windowChunks: limits.windowChunks,
       maxInflightBytes: limits.maxInflightBytes,
@@ -440,7 +442,7 @@ export class ControlSession {
         this.observer(transferId, 'receive', (i) => msg.files[i]?.path ?? '?', streams),
         folders.times,
       );
-      const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes), observer);
+      const session = new ReceiveSession(files, this.sessionOptions(transferId, chunkSizeBytes, ticket), observer);
       // Earlier partials are re-hashed now, before any data connection waits on them.
       for (const [index, error] of await session.prepare()) plans[index] = { outcome: { state: 'failed', error } };
       if (this.closed) {
@@ -518,7 +520,7 @@ export class ControlSession {
     const accepts = !dial || msg.fallback === true;
     const session = new SendSession(
       files,
-      this.sessionOptions(msg.transferId, chunkSizeBytes),
+      this.sessionOptions(msg.transferId, chunkSizeBytes, msg.ticket),
       this.observer(msg.transferId, 'send', (i) => msg.files[i]?.path ?? '?', streams),
     );
     const bytes = files.reduce((n, f) => n + (f.refused ? 0 : f.size), 0);

@@ -8,9 +8,11 @@
  * before any chunk flows (READY); the sender skips those whose hash matches its own.
  */
 import { type ErrorCode, EtxError, toEtxError } from '../common/errors.js';
+import { digestTag, filesTableTag, tagsEqual } from '../common/file-tags.js';
 import type { CodedError } from '../common/messages.js';
 import {
   type DataFrame,
+  type FilesBatch,
   FrameType,
   type PayloadAllocator,
   encodeAbort,
@@ -81,6 +83,14 @@ const setBit = (bits: Uint8Array, i: number, on: boolean): void => {
 };
 
 /** The payload as one buffer: the single part itself, or the parts copied into `into`. */
+/** A tag that fails: the frame was altered on its way, or comes from someone without the ticket. */
+function tamperedError(what: string): EtxError {
+  return new EtxError(
+    'E_CHECKSUM',
+    `${what} failed its authentication: the data was altered on its way (a relay or network without TLS?) or did not come from the source`,
+  );
+}
+
 function gather(parts: readonly Buffer[], length: number, into: Buffer): Buffer {
   if (parts.length === 1) return parts[0]!;
   let at = 0;
@@ -119,6 +129,8 @@ export class ReceiveSession extends DataSession {
   private readonly releasing: Array<Promise<void>> = [];
   /** Files being published: a session that ends meanwhile waits for them, never aborts them. */
   private readonly publishing = new Set<Promise<void>>();
+  /** FILES tables whose tag checked out (their files arrive as separate frames). */
+  private readonly authenticBatches = new WeakSet<FilesBatch>();
   /** Failures the sender has not heard of (no stream yet): told on the next stream. */
   private pendingAborts: Array<{ fileIndex: number; error: EtxError }> = [];
 
@@ -251,13 +263,22 @@ export class ReceiveSession extends DataSession {
   protected onFrame(stream: DataStream, frame: DataFrame): void {
     switch (frame.type) {
       case FrameType.CHUNK: {
-        const { fileIndex, offset, length, hash, payload, owned, whole } = frame;
+        const { fileIndex, offset, length, hash, payload, owned, whole, batch } = frame;
+        if (batch && !this.batchAuthentic(batch)) {
+          if (owned) this.pool.release(owned);
+          this.fail(tamperedError('a FILES table'));
+          return;
+        }
         if (!this.onChunk(stream, { fileIndex, offset, length, hash, whole: whole === true }, payload, owned) && owned) {
           this.pool.release(owned);
         }
         return;
       }
       case FrameType.DIGEST:
+        if (!tagsEqual(digestTag(this.options.fileTagKey, frame.fileIndex, frame.digest), frame.tag)) {
+          this.fail(tamperedError(`the digest of file ${frame.fileIndex}`));
+          return;
+        }
         this.onDigest(frame.fileIndex, frame.digest);
         return;
       case FrameType.ABORT: {
@@ -277,6 +298,14 @@ export class ReceiveSession extends DataSession {
       default:
         this.fail(new EtxError('E_PROTOCOL', 'unexpected frame from the sender'));
     }
+  }
+
+  /** Whether a FILES frame's table carries the sender's tag; checked once for all its files. */
+  private batchAuthentic(batch: FilesBatch): boolean {
+    if (this.authenticBatches.has(batch)) return true;
+    if (!tagsEqual(filesTableTag(this.options.fileTagKey, batch.table), batch.tag)) return false;
+    this.authenticBatches.add(batch);
+    return true;
   }
 
   /**

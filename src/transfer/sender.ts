@@ -293,7 +293,7 @@ export class SendSession extends DataSession {
         failures.push([file, toEtxError(err)]);
       }
     }
-    if (entries.length > 0) for (const part of encodeFiles(entries)) stream.write(part);
+    if (entries.length > 0) for (const part of encodeFiles(entries, this.options.fileTagKey)) stream.write(part);
     for (const [file, error] of failures) this.failFile(file, error);
   }
 
@@ -416,7 +416,7 @@ export class SendSession extends DataSession {
     void this.closeSource(file);
     const digest = file.hashes.digest();
     // On every ready stream: the receiver keeps the first, and one lost stream cannot lose it.
-    for (const s of this.readyStreams) if (s.usable) s.write(encodeDigest(file.spec.index, digest));
+    for (const s of this.readyStreams) if (s.usable) s.write(encodeDigest(file.spec.index, digest, this.options.fileTagKey));
     this.observer.fileDone(file.spec.index, file.spec.size, digest, secondsSince(file.startedAtMs));
     this.fileResolved();
   }

@@ -4,6 +4,11 @@ import type { EtxError } from '../common/errors.js';
 
 export interface SessionOptions {
   transferId: string;
+  /**
+   * The transfer's tag key, derived from its ticket (file-tags.ts): the sender tags each file's
+   * digest and each FILES table with it; the receiver publishes nothing whose tag fails.
+   */
+  fileTagKey: Buffer;
   chunkSizeBytes: number;
   /** Chunks a stream may have sent but not yet seen acknowledged (sender) or being written (receiver). */
   windowChunks: number;

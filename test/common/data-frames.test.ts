@@ -18,6 +18,7 @@ import {
   HASH_BYTES,
 } from '../../src/common/data-frames.js';
 import { EtxError } from '../../src/common/errors.js';
+import { TAG_BYTES, digestTag, fileTagKey } from '../../src/common/file-tags.js';
 import type { CodedError } from '../../src/common/messages.js';
 import { expectEtx } from '../helpers/expect-etx.js';
 
@@ -29,6 +30,9 @@ import { expectEtx } from '../helpers/expect-etx.js';
 type Flat =
   | { type: typeof FrameType.CHUNK; fileIndex: number; offset: number; length: number; hash: string; payload: string }
   | Exclude<DataFrame, { type: typeof FrameType.CHUNK }>;
+
+/** The tag key of the transfer these frames belong to. */
+const KEY = fileTagKey(Buffer.alloc(32, 7));
 
 function sha256(data: Buffer): Buffer {
   return createHash('sha256').update(data).digest();
@@ -72,7 +76,10 @@ function nack(fileIndex: number, offset: number, length: number): Part {
 }
 
 function digestFrame(fileIndex: number, digest: Buffer): Part {
-  return { bytes: [encodeDigest(fileIndex, digest)], frame: { type: FrameType.DIGEST, fileIndex, digest } };
+  return {
+    bytes: [encodeDigest(fileIndex, digest, KEY)],
+    frame: { type: FrameType.DIGEST, fileIndex, digest, tag: digestTag(KEY, fileIndex, digest) },
+  };
 }
 
 function abort(fileIndex: number, error: CodedError): Part {
@@ -179,22 +186,26 @@ describe('data frames: encode then decode', () => {
     expect(encodeAck(1, 2, 3)).toEqual(rawHeader(FrameType.ACK, { fileIndex: 1, offsetLow: 2, length: 3 }));
     expect(encodeNack(1, 2 ** 32 + 2, 3)).toEqual(rawHeader(FrameType.NACK, { fileIndex: 1, offsetHigh: 1, offsetLow: 2, length: 3 }));
     const digest = sha256(Buffer.from('file'));
-    expect(encodeDigest(9, digest)).toEqual(Buffer.concat([rawHeader(FrameType.DIGEST, { fileIndex: 9, length: HASH_BYTES }), digest]));
+    expect(encodeDigest(9, digest, KEY)).toEqual(
+      Buffer.concat([rawHeader(FrameType.DIGEST, { fileIndex: 9, length: HASH_BYTES + TAG_BYTES }), digest, digestTag(KEY, 9, digest)]),
+    );
   });
 
   it('takes a plain Uint8Array as hash or digest', () => {
     const bytes = Uint8Array.from({ length: HASH_BYTES }, (_, i) => i);
-    const frames = new FrameDecoder().push(Buffer.concat([encodeChunkHeader(1, 2, 1, bytes), Buffer.from([7]), encodeDigest(1, bytes)]));
+    const frames = new FrameDecoder().push(
+      Buffer.concat([encodeChunkHeader(1, 2, 1, bytes), Buffer.from([7]), encodeDigest(1, bytes, KEY)]),
+    );
     expect(frames).toEqual([
       { type: FrameType.CHUNK, fileIndex: 1, offset: 2, length: 1, hash: Buffer.from(bytes), payload: [Buffer.from([7])] },
-      { type: FrameType.DIGEST, fileIndex: 1, digest: Buffer.from(bytes) },
+      { type: FrameType.DIGEST, fileIndex: 1, digest: Buffer.from(bytes), tag: digestTag(KEY, 1, bytes) },
     ]);
   });
 
   it('refuses to encode a hash or digest that is not 32 bytes (E_INTERNAL)', () => {
     for (const length of [0, 1, HASH_BYTES - 1, HASH_BYTES + 1, 64]) {
       expectEtx(() => encodeChunkHeader(0, 0, 1, Buffer.alloc(length)), 'E_INTERNAL');
-      expectEtx(() => encodeDigest(0, Buffer.alloc(length)), 'E_INTERNAL');
+      expectEtx(() => encodeDigest(0, Buffer.alloc(length), KEY), 'E_INTERNAL');
     }
   });
 
@@ -305,7 +316,7 @@ describe('data frames: encode then decode', () => {
     expect(decoder.push(one.subarray(one.length - 1))).toHaveLength(1);
     expect(decoder.idle).toBe(true);
 
-    const digest = encodeDigest(2, sha256(Buffer.from('x')));
+    const digest = encodeDigest(2, sha256(Buffer.from('x')), KEY);
     expect(decoder.push(digest.subarray(0, FRAME_HEADER_BYTES))).toEqual([]);
     expect(decoder.idle).toBe(false);
     expect(decoder.push(digest.subarray(FRAME_HEADER_BYTES, digest.length - 1))).toEqual([]);
@@ -359,8 +370,9 @@ describe('data frames: encode then decode', () => {
         Buffer.from('r'),
         rawHeader(FrameType.ACK, { fileIndex: 1, offsetLow: 5, length: 1, reserved }),
         rawHeader(FrameType.NACK, { fileIndex: 1, offsetLow: 5, length: 1, reserved }),
-        rawHeader(FrameType.DIGEST, { fileIndex: 1, length: HASH_BYTES, reserved }),
+        rawHeader(FrameType.DIGEST, { fileIndex: 1, length: HASH_BYTES + TAG_BYTES, reserved }),
         digest,
+        digestTag(KEY, 1, digest),
         rawHeader(FrameType.ABORT, { fileIndex: 2, length: message.length, reserved }),
         message,
         rawHeader(FrameType.ERROR, { length: message.length, reserved }),
@@ -372,7 +384,7 @@ describe('data frames: encode then decode', () => {
       { type: FrameType.CHUNK, fileIndex: 1, offset: 5, length: 1, hash, payload: [Buffer.from('r')] },
       { type: FrameType.ACK, fileIndex: 1, offset: 5, length: 1 },
       { type: FrameType.NACK, fileIndex: 1, offset: 5, length: 1 },
-      { type: FrameType.DIGEST, fileIndex: 1, digest },
+      { type: FrameType.DIGEST, fileIndex: 1, digest, tag: digestTag(KEY, 1, digest) },
       { type: FrameType.ABORT, fileIndex: 2, error: { code: 'E_IO', message: 'm' } },
       { type: FrameType.ERROR, error: { code: 'E_IO', message: 'm' } },
       { type: FrameType.END },
@@ -436,8 +448,8 @@ describe('data frames: garbage (THREATS D5-D7, D10)', () => {
     expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.NACK, { fileIndex: 3, offsetLow: 4096 })), 'E_PROTOCOL');
   });
 
-  it('a DIGEST whose length is not 32, or with an offset, is E_PROTOCOL on its header alone', () => {
-    for (const length of [0, 1, HASH_BYTES - 1, HASH_BYTES + 1, 64, 0xffffffff]) {
+  it('a DIGEST whose length is not 64 (digest and tag), or with an offset, is E_PROTOCOL on its header alone', () => {
+    for (const length of [0, 1, HASH_BYTES - 1, HASH_BYTES, HASH_BYTES + 1, 63, 65, 0xffffffff]) {
       expectEtx(() => new FrameDecoder().push(rawHeader(FrameType.DIGEST, { length })), 'E_PROTOCOL');
       // The header is refused before any of the payload that would follow it.
       const decoder = new FrameDecoder();
@@ -449,16 +461,20 @@ describe('data frames: garbage (THREATS D5-D7, D10)', () => {
       expectEtx(
         () =>
           new FrameDecoder().push(
-            Buffer.concat([rawHeader(FrameType.DIGEST, { length: HASH_BYTES, ...offset }), Buffer.alloc(HASH_BYTES)]),
+            Buffer.concat([
+              rawHeader(FrameType.DIGEST, { length: HASH_BYTES + TAG_BYTES, ...offset }),
+              Buffer.alloc(HASH_BYTES + TAG_BYTES),
+            ]),
           ),
         'E_PROTOCOL',
       );
     }
     // A well-formed one from raw bytes, for contrast.
     const digest = Buffer.alloc(HASH_BYTES, 0x42);
-    expect(new FrameDecoder().push(Buffer.concat([rawHeader(FrameType.DIGEST, { fileIndex: 5, length: HASH_BYTES }), digest]))).toEqual([
-      { type: FrameType.DIGEST, fileIndex: 5, digest },
-    ]);
+    const tag = Buffer.alloc(TAG_BYTES, 0x43);
+    expect(
+      new FrameDecoder().push(Buffer.concat([rawHeader(FrameType.DIGEST, { fileIndex: 5, length: HASH_BYTES + TAG_BYTES }), digest, tag])),
+    ).toEqual([{ type: FrameType.DIGEST, fileIndex: 5, digest, tag }]);
   });
 
   it('D5: a chunk over maxChunkBytes is E_PROTOCOL on its header alone, with nothing buffered', () => {

@@ -157,7 +157,7 @@ describe('data handshake (DESIGN 4.3)', () => {
   it('a hello with a bad magic, version or size is E_PROTOCOL', () => {
     const hello = encodeDialerHello({ transferId: TRANSFER_ID, nonce: newNonce() });
     for (let i = 0; i < 4; i++) expectEtx(() => decodeDialerHello(tampered(hello, i)), 'E_PROTOCOL');
-    for (const version of [0, 2, 0xff]) {
+    for (const version of [0, 1, HANDSHAKE_VERSION + 1, 0xff]) {
       const bad = Buffer.from(hello);
       bad[4] = version;
       expectEtx(() => decodeDialerHello(bad), 'E_PROTOCOL');

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { fileTagKey } from '../../src/common/file-tags.js';
 import { type AuthenticatedConnection, acceptData, dialData } from '../../src/transfer/data-connection.js';
 import type { DataSession } from '../../src/transfer/data-session.js';
 import { DEFAULT_SMALL_FILE_BYTES, type SessionObserver, type SessionOptions } from '../../src/transfer/session-types.js';
@@ -33,10 +34,12 @@ export function dial(listener: Listener, transferId: string, ticket: Buffer): Pr
 }
 
 export function newTransfer(overrides: Partial<SessionOptions> = {}): { options: SessionOptions; ticket: Buffer } {
+  const ticket = randomBytes(32);
   return {
-    ticket: randomBytes(32),
+    ticket,
     options: {
       transferId: randomBytes(16).toString('hex'),
+      fileTagKey: fileTagKey(ticket),
       chunkSizeBytes: 1024 * 1024,
       windowChunks: 2,
       maxInflightBytes: 1024 * 1024 * 1024,

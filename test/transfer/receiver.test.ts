@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DataFrame, FrameDecoder, FrameType, encodeChunkHeader, encodeDigest } from '../../src/common/data-frames.js';
+import { fileTagKey } from '../../src/common/file-tags.js';
 import { ChunkHashes, hashChunk } from '../../src/transfer/chunk-hash.js';
 import { PartialFileSink } from '../../src/transfer/file-sink.js';
 import { ReceiveSession } from '../../src/transfer/receiver.js';
@@ -54,7 +55,7 @@ describe('receiver', () => {
     listener = await listenFor(() => session, ticket);
     session.start();
     const conn = await dial(listener, options.transferId, ticket);
-    return { conn, outcome, finalPath };
+    return { conn, outcome, finalPath, key: options.fileTagKey };
   }
 
   function chunk(fileIndex: number, offset: number, payload: Buffer, hash = hashChunk(payload)): Buffer {
@@ -78,14 +79,14 @@ describe('receiver', () => {
 
   it('publishes a file sent in chunks out of order, only once complete and its digest checked', async () => {
     const data = Buffer.alloc(150 * KiB, 7);
-    const { conn, outcome, finalPath } = await setup(data.length);
+    const { conn, outcome, finalPath, key } = await setup(data.length);
     conn.socket.write(chunk(0, 128 * KiB, data.subarray(128 * KiB)));
     conn.socket.write(chunk(0, 0, data.subarray(0, 64 * KiB)));
     conn.socket.write(chunk(0, 64 * KiB, data.subarray(64 * KiB, 128 * KiB)));
     await new Promise((r) => setTimeout(r, 100));
     // Every chunk is in, but the source's digest is not: nothing under the final name yet.
     await expect(fsp.stat(finalPath)).rejects.toThrow();
-    conn.socket.write(encodeDigest(0, treeDigest(data)));
+    conn.socket.write(encodeDigest(0, treeDigest(data), key));
     expect(await outcome.done).toEqual({ ok: true, bytes: data.length });
     expect((await fsp.readFile(finalPath)).equals(data)).toBe(true);
     conn.socket.destroy();
@@ -93,15 +94,33 @@ describe('receiver', () => {
 
   it('refuses to publish when the source digest differs (E_CHECKSUM)', async () => {
     const data = Buffer.alloc(100 * KiB, 9);
-    const { conn, outcome, finalPath } = await setup(data.length);
+    const { conn, outcome, finalPath, key } = await setup(data.length);
     conn.socket.write(chunk(0, 0, data.subarray(0, 64 * KiB)));
     conn.socket.write(chunk(0, 64 * KiB, data.subarray(64 * KiB)));
-    conn.socket.write(encodeDigest(0, treeDigest(Buffer.alloc(100 * KiB, 8))));
+    conn.socket.write(encodeDigest(0, treeDigest(Buffer.alloc(100 * KiB, 8)), key));
     await outcome.done;
     expect(outcome.files.get(0)).toEqual({ ok: false, code: 'E_CHECKSUM' });
     await expect(fsp.stat(finalPath)).rejects.toThrow();
     expect(await fsp.readdir(dir)).toEqual([]);
     conn.socket.destroy();
+  });
+
+  it('a man in the middle who rewrites chunks with their hashes, and the digest, is caught by the tag: E_CHECKSUM, nothing published', async () => {
+    // Without TLS, a relay or router can change a chunk and recompute its BLAKE3, and the file's
+    // digest too; it cannot make the digest's tag, which needs the ticket.
+    const data = Buffer.alloc(100 * KiB, 5);
+    const forged = Buffer.from(data);
+    forged[70 * KiB]! ^= 0xff;
+    const { conn, outcome, finalPath } = await setup(data.length);
+    conn.socket.on('error', () => {});
+    conn.socket.write(chunk(0, 0, forged.subarray(0, 64 * KiB)));
+    conn.socket.write(chunk(0, 64 * KiB, forged.subarray(64 * KiB)));
+    conn.socket.write(encodeDigest(0, treeDigest(forged), fileTagKey(Buffer.alloc(32, 1))));
+    const result = await outcome.done;
+    expect(result).toEqual({ ok: false, code: 'E_CHECKSUM' });
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(fsp.stat(finalPath)).rejects.toThrow();
+    expect(await fsp.readdir(dir)).toEqual([]);
   });
 
   it.each([
@@ -141,12 +160,12 @@ describe('receiver', () => {
 
   it('accepts a good copy after a corrupted one', async () => {
     const good = Buffer.alloc(64 * KiB, 4);
-    const { conn, outcome, finalPath } = await setup(good.length);
+    const { conn, outcome, finalPath, key } = await setup(good.length);
     const bad = Buffer.from(good);
     bad[0]! ^= 1;
     conn.socket.write(chunk(0, 0, bad, hashChunk(good)));
     conn.socket.write(chunk(0, 0, good));
-    conn.socket.write(encodeDigest(0, treeDigest(good)));
+    conn.socket.write(encodeDigest(0, treeDigest(good), key));
     expect(await outcome.done).toEqual({ ok: true, bytes: good.length });
     expect((await fsp.readFile(finalPath)).equals(good)).toBe(true);
     conn.socket.destroy();

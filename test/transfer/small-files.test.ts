@@ -16,6 +16,7 @@ import {
   FrameType,
   encodeFiles,
 } from '../../src/common/data-frames.js';
+import { TAG_BYTES, fileTagKey } from '../../src/common/file-tags.js';
 import { hashChunk } from '../../src/transfer/chunk-hash.js';
 import { FileChunkSource, readWholeFile } from '../../src/transfer/chunk-source.js';
 import type { FileSink } from '../../src/transfer/file-sink.js';
@@ -150,7 +151,7 @@ describe('small files', () => {
     const files = await makeFiles(Array.from({ length: 40 }, () => 1000));
     // Flip a byte inside the first file's bytes of the first FILES frame on the first connection.
     const handshake = DIALER_HELLO_BYTES + DIALER_PROOF_BYTES;
-    const offset = handshake + FRAME_HEADER_BYTES + 40 * FILES_ENTRY_BYTES + 10;
+    const offset = handshake + FRAME_HEADER_BYTES + 40 * FILES_ENTRY_BYTES + TAG_BYTES + 10;
     const via = (address: string) => startChaosProxy(address, (n) => (n === 0 ? { flipAt: { offset, mask: 0x40 } } : {}));
     const { sent, received, receiverOutcome } = await transfer(files, {}, via);
     expect(sent.ok && received.ok).toBe(true);
@@ -232,35 +233,45 @@ describe('small files', () => {
       const back: DataFrame[] = decoder.push(conn.leftover);
       conn.socket.on('data', (d: Buffer) => back.push(...decoder.push(d)));
       conn.socket.resume();
-      return { conn, outcome, back, close: () => listener.close() };
+      return { conn, outcome, back, key: options.fileTagKey, close: () => listener.close() };
     }
 
     it('a whole file of another size than announced (E_PROTOCOL), and writes nothing', async () => {
-      const { conn, outcome, close } = await receiverFor(5000);
+      const { conn, outcome, key, close } = await receiverFor(5000);
       const data = Buffer.alloc(4000, 3);
-      for (const part of encodeFiles([{ fileIndex: 0, data, hash: hashChunk(data) }])) conn.socket.write(part);
+      for (const part of encodeFiles([{ fileIndex: 0, data, hash: hashChunk(data) }], key)) conn.socket.write(part);
       expect(await outcome.done).toEqual({ ok: false, code: 'E_PROTOCOL' });
       expect(await fsp.readdir(dst)).toEqual([]);
       await close();
     });
 
     it('a whole file that is not in the transfer (E_PROTOCOL)', async () => {
-      const { conn, outcome, close } = await receiverFor(10);
+      const { conn, outcome, key, close } = await receiverFor(10);
       const data = Buffer.alloc(10, 3);
-      for (const part of encodeFiles([{ fileIndex: 5, data, hash: hashChunk(data) }])) conn.socket.write(part);
+      for (const part of encodeFiles([{ fileIndex: 5, data, hash: hashChunk(data) }], key)) conn.socket.write(part);
       expect(await outcome.done).toEqual({ ok: false, code: 'E_PROTOCOL' });
       expect(await fsp.readdir(dst)).toEqual([]);
       await close();
     });
 
+    it('a FILES frame whose bytes and table were rewritten on the way (no key for the tag): E_CHECKSUM, nothing published', async () => {
+      const { conn, outcome, close } = await receiverFor(10);
+      const forged = Buffer.alloc(10, 6);
+      const stranger = fileTagKey(Buffer.alloc(32, 2));
+      for (const part of encodeFiles([{ fileIndex: 0, data: forged, hash: hashChunk(forged) }], stranger)) conn.socket.write(part);
+      expect(await outcome.done).toEqual({ ok: false, code: 'E_CHECKSUM' });
+      expect(await fsp.readdir(dst)).toEqual([]);
+      await close();
+    });
+
     it('a whole file whose bytes fail their hash: NACK, nothing published; a good copy then lands', async () => {
-      const { conn, outcome, back, close } = await receiverFor(10);
+      const { conn, outcome, back, key, close } = await receiverFor(10);
       const good = Buffer.alloc(10, 3);
       const bad = Buffer.alloc(10, 4);
-      for (const part of encodeFiles([{ fileIndex: 0, data: bad, hash: hashChunk(good) }])) conn.socket.write(part);
+      for (const part of encodeFiles([{ fileIndex: 0, data: bad, hash: hashChunk(good) }], key)) conn.socket.write(part);
       await vi.waitFor(() => expect(back.map((f) => f.type)).toEqual([FrameType.READY, FrameType.NACK]));
       expect(await fsp.readdir(dst)).toEqual([]);
-      for (const part of encodeFiles([{ fileIndex: 0, data: good, hash: hashChunk(good) }])) conn.socket.write(part);
+      for (const part of encodeFiles([{ fileIndex: 0, data: good, hash: hashChunk(good) }], key)) conn.socket.write(part);
       expect(await outcome.done).toEqual({ ok: true, bytes: 10 });
       expect(await fsp.readFile(path.join(dst, 'x'))).toEqual(good);
       // Acknowledged after it was published.
@@ -307,7 +318,7 @@ describe('small files', () => {
     const hash = hashChunk(data);
     for (let first = 0; first < count; first += 16) {
       const batch = Array.from({ length: 16 }, (_, i) => ({ fileIndex: first + i, data, hash }));
-      for (const part of encodeFiles(batch)) conn.socket.write(part);
+      for (const part of encodeFiles(batch, options.fileTagKey)) conn.socket.write(part);
     }
     expect(await outcome.done).toMatchObject({ ok: true });
     await listener.close();
