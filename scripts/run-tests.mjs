@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const EXIT_GRACE_MS = 60_000;
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const deadlineMinutes = Number(process.env.ETX_TEST_DEADLINE_MINUTES ?? 30);
+const deadlineSetting = Number(process.env.ETX_TEST_DEADLINE_MINUTES || 30);
+const deadlineMinutes = Number.isFinite(deadlineSetting) && deadlineSetting > 0 ? deadlineSetting : 30;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'etx-test-run-'));
 const verdictFile = path.join(scratch, 'verdict');
 

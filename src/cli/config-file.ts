@@ -124,8 +124,17 @@ function asOptionValue(option: Option, value: unknown, origin: string, key: stri
     if (typeof value !== 'boolean') throw bad(origin, `"${key}" must be true or false`);
     return value;
   }
-  // An optional value (`--allow-relay [users]`): true is the flag alone, false leaves it out.
+  // An optional value (`--allow-relay [users]`): true is the flag alone, false leaves it out, and a
+  // list is its values joined as on the command line.
   if (option.optional && typeof value === 'boolean') return value ? true : undefined;
+  if (option.optional && Array.isArray(value) && !option.variadic) {
+    return value
+      .map((v) => {
+        if (typeof v !== 'string') throw bad(origin, `"${key}" must be true, false, a string or a list of strings`);
+        return v;
+      })
+      .join(',');
+  }
   const one = (v: unknown): string => {
     if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
     throw bad(origin, `"${key}" must be a string or a number`);

@@ -189,5 +189,12 @@ export async function serve(flags: ServeFlags): Promise<void> {
 function parseRelayUsers(flag: boolean | string | undefined): UserList | undefined {
   if (flag === undefined || flag === false) return undefined;
   const users = flag === true ? ['*'] : flag.split(',').map((u) => u.trim());
+  // "true"/"false" are what a config file's boolean looks like quoted: never user names here.
+  const boolean = users.find((u) => u === 'true' || u === 'false');
+  if (boolean)
+    throw new EtxError(
+      'E_USAGE',
+      `--allow-relay: "${boolean}" is not a user; give the flag alone (any authenticated user) or name the users`,
+    );
   return compileUserList(users, '--allow-relay');
 }

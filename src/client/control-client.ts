@@ -11,7 +11,7 @@ import { signAuthentication } from '../common/auth-proof.js';
 import { EtxError, toEtxError } from '../common/errors.js';
 import { formatHostPort } from '../common/host-port.js';
 import { type ProxyChooser, type ProxyConfig, connectThroughProxy } from '../common/http-proxy.js';
-import type { ControlMessage, MessageOf, MessageType, TransferEvent } from '../common/messages.js';
+import { type ControlMessage, type MessageOf, type MessageType, PROTOCOL_VERSION, type TransferEvent } from '../common/messages.js';
 import type { Ed25519PrivateKey } from '../common/ssh-keys.js';
 import { formatCertificateSha256, peerCertificateSha256 } from '../transfer/data-connection.js';
 import { type Pin, addPin, defaultKnownHostsFile, knownHostKey, readPins } from './known-hosts.js';
@@ -265,6 +265,13 @@ export class ControlClient {
         try {
           const env = decodeEnvelope(data, options.maxMessageBytes);
           if (env.msg.type !== 'serverHello') throw new EtxError('E_PROTOCOL', 'the server did not greet first');
+          // Servers of another protocol version would fail later, and less clearly (at the data handshake).
+          if (env.msg.protocolVersion !== PROTOCOL_VERSION) {
+            throw new EtxError(
+              'E_PROTOCOL',
+              `${server} speaks etransfer protocol ${env.msg.protocolVersion}, this client ${PROTOCOL_VERSION}: use the same etransfer version at every end`,
+            );
+          }
           ws.removeAllListeners('error');
           resolve(new ControlClient(ws, socket!, env.msg, server, options));
         } catch (err) {

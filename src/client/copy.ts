@@ -102,9 +102,11 @@ function sameServer(a: Remote, b: Remote): boolean {
 }
 
 /**
- * Failures for want of a data route: both servers answered, yet neither direction (nor the relay
- * given) could carry data. That is how the sites are set up, not a passing fault, so it is not
- * retried: each retry would spend the same connect timeouts to print the same error.
+ * Failures for want of a data route that come from how the sites are set up: both servers
+ * answered, and neither takes inbound data connections (or a forced direction needs one that does
+ * not, or the relay's --allow-relay list leaves this user out). A retry would print the same
+ * error, so there is none. Dials that failed or timed out, or a relay that was busy or away, may
+ * be passing faults: those are retried as before.
  */
 const NO_ROUTE = new WeakSet<CodedError | EtxError>();
 
@@ -341,7 +343,8 @@ interface RelayContext {
   srcDial: DialOutcomes;
   dstDial: DialOutcomes;
   ended: Promise<'ended'>;
-  giveUp(message: string): Promise<number>;
+  /** `final`: the failure comes from how the sites are set up, and a retry could not cure it. */
+  giveUp(message: string, final?: boolean): Promise<number>;
   finish(route: DataRoute): Promise<number>;
   /** Why no direct way worked. */
   why: string;
@@ -375,7 +378,9 @@ async function relayThrough(
       );
       relayAddresses = relayReady.dataAddresses;
     } catch (err) {
-      return await ctx.giveUp(`${ctx.why}; and the relay ${relay.server} refused: ${toEtxError(err).message}`);
+      const refusal = toEtxError(err);
+      // Refused by its --allow-relay list: that will not change on a retry. Busy or failing: it may.
+      return await ctx.giveUp(`${ctx.why}; and the relay ${relay.server} refused: ${refusal.message}`, refusal.code === 'E_ACL_DENIED');
     }
     const join = (end: ControlClient, peerCertificateSha256: Buffer | undefined) =>
       end.request(
@@ -459,11 +464,11 @@ async function thirdParty(
   watch(src, tracker);
   watch(dst, tracker);
   const ended = tracker.finished.then(() => 'ended' as const);
-  /** Ends the transfer on both servers: no way works. */
-  const giveUp = async (message: string): Promise<number> => {
+  /** Ends the transfer on both servers: no way works (for good, if `final`). */
+  const giveUp = async (message: string, final = false): Promise<number> => {
     for (const c of [src, dst]) void c.request({ type: 'cancel', transferId: ready.transferId }, 'ack').catch(() => {});
     const failure = { code: 'E_CONNECT' as const, message };
-    NO_ROUTE.add(failure);
+    if (final) NO_ROUTE.add(failure);
     tracker.end(failure);
     await tracker.finished;
     return tracker.movedBytes;
@@ -473,11 +478,15 @@ async function thirdParty(
     await tracker.finished;
     return tracker.movedBytes;
   };
-  /** Every direct way was tried: relay through --via if given, else say why nothing works. */
-  const lastResort = (why: string): Promise<number> => {
+  /**
+   * Every direct way was tried: relay through --via if given, else say why nothing works.
+   * `final`: no direct way can work as the servers are set up (neither takes inbound connections).
+   */
+  const lastResort = (why: string, final = false): Promise<number> => {
     if (!options.via) {
       return giveUp(
         `${why}; a relay can join them: copy --via HOST (a server running with --allow-relay), or --relay (through this client)`,
+        final,
       );
     }
     return relayThrough(options.via, src, dst, ready, { srcDial, dstDial, ended, giveUp, finish, why }, options);
@@ -537,8 +546,8 @@ async function thirdParty(
     pushFailure = `${src.server} could not reach ${dst.server}'s data ports: ${outcome.error.message}`;
     if (!srcTakesInbound) return lastResort(`${pushFailure}; and ${src.server} accepts no inbound data connections`);
   } else if (!srcTakesInbound) {
-    if (!auto) return giveUp(`${src.server} accepts no inbound data connections (it runs with --no-inbound): use --push`);
-    return lastResort(`neither ${src.server} nor ${dst.server} accepts inbound data connections`);
+    if (!auto) return giveUp(`${src.server} accepts no inbound data connections (it runs with --no-inbound): use --push`, true);
+    return lastResort(`neither ${src.server} nor ${dst.server} accepts inbound data connections`, true);
   }
   // Pull: the destination dials the source.
   await dst.request(

@@ -8,7 +8,9 @@
  * HMAC-SHA256 under K = HMAC(ticket, "etransfer-file-tag-v1"). A relay holds a different key
  * derived from the ticket (relay-handshake.ts), never the ticket, so it cannot make these tags.
  * With the digest checked against the chunks received, and the table against the files' bytes,
- * no file that differs from the source is ever published, TLS or not. Pure: bytes in, bytes out.
+ * no one on the data path alone can get a file that differs from the source published, TLS or
+ * not. (The ticket crosses the control connections: against someone who reads those too, they
+ * need TLS.) Pure: bytes in, bytes out.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

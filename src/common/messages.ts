@@ -6,7 +6,8 @@
 import type { Right } from './acl.js';
 import type { ErrorCode } from './errors.js';
 
-export const PROTOCOL_VERSION = 1;
+// 2: data frames carry file tags (file-tags.ts; data handshake version 2).
+export const PROTOCOL_VERSION = 2;
 
 export interface CodedError {
   code: ErrorCode;

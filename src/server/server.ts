@@ -33,8 +33,11 @@ import { TransferRegistry } from './transfer-registry.js';
 
 export const SERVER_VERSION = VERSION;
 
-/** After a drain's last transfer: how long its clients have to collect their results and hang up. */
-const DRAIN_HANG_UP_GRACE_MS = 5_000;
+/**
+ * After a drain's last transfer: how long its clients have to collect their results (the
+ * destination may still be fsyncing a large file) and hang up. Within --drain-timeout-ms.
+ */
+const DRAIN_HANG_UP_GRACE_MS = 30_000;
 /** How long a control connection's closing handshake may take before the socket is dropped. */
 const CLOSE_HANDSHAKE_MS = 1_000;
 

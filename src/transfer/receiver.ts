@@ -82,7 +82,6 @@ const setBit = (bits: Uint8Array, i: number, on: boolean): void => {
   else bits[i >> 3]! &= ~(1 << (i & 7));
 };
 
-/** The payload as one buffer: the single part itself, or the parts copied into `into`. */
 /** A tag that fails: the frame was altered on its way, or comes from someone without the ticket. */
 function tamperedError(what: string): EtxError {
   return new EtxError(
@@ -91,6 +90,7 @@ function tamperedError(what: string): EtxError {
   );
 }
 
+/** The payload as one buffer: the single part itself, or the parts copied into `into`. */
 function gather(parts: readonly Buffer[], length: number, into: Buffer): Buffer {
   if (parts.length === 1) return parts[0]!;
   let at = 0;
@@ -264,7 +264,8 @@ export class ReceiveSession extends DataSession {
     switch (frame.type) {
       case FrameType.CHUNK: {
         const { fileIndex, offset, length, hash, payload, owned, whole, batch } = frame;
-        if (batch && !this.batchAuthentic(batch)) {
+        // A whole file is published on its table's word: no table, or a table without the sender's tag, no file.
+        if (whole && (!batch || !this.batchAuthentic(batch))) {
           if (owned) this.pool.release(owned);
           this.fail(tamperedError('a FILES table'));
           return;

@@ -91,10 +91,12 @@ describe('etransfer CLI', () => {
   });
 
   it('exit 2: serve --allow-relay with a malformed user name, naming the option', async () => {
-    const r = await runCli(['serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', '--allow-relay', 'alice,,bob']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--allow-relay');
-    expect(r.stderr).toContain('E_USAGE');
+    for (const list of ['alice,,bob', 'false']) {
+      const r = await runCli(['serve', '--control', '127.0.0.1:0', '--data', '127.0.0.1:0', '--allow-relay', list]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--allow-relay');
+      expect(r.stderr).toContain('E_USAGE');
+    }
   });
 
   it('exit 3: nothing listens at the control port', async () => {

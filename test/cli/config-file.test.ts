@@ -43,11 +43,12 @@ describe('applySettings', () => {
     }
   });
 
-  it('an option with an optional value (serve --allow-relay [users]) takes true, false or the value from a file', async () => {
+  it('an option with an optional value (serve --allow-relay [users]) takes true, false, the value or a list from a file', async () => {
     for (const [value, expected] of [
       [true, true],
       [false, undefined],
       ['alice,bob', 'alice,bob'],
+      [['alice', 'bob'], 'alice,bob'],
     ] as const) {
       let seen: Record<string, unknown> = {};
       const cmd = new Command('serve')

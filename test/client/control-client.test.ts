@@ -8,7 +8,7 @@ import { encodeEnvelope } from '../../src/common/control-codec.js';
 import { PROTOCOL_VERSION } from '../../src/common/messages.js';
 
 /** A server that greets properly and then never answers anything. */
-async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
+async function silentServer(protocolVersion = PROTOCOL_VERSION): Promise<{ port: number; close(): Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((resolve) => wss.once('listening', resolve));
   wss.on('connection', (ws) =>
@@ -17,7 +17,7 @@ async function silentServer(): Promise<{ port: number; close(): Promise<void> }>
         id: 0,
         msg: {
           type: 'serverHello',
-          protocolVersion: PROTOCOL_VERSION,
+          protocolVersion,
           serverVersion: 'x',
           nonce: randomBytes(32),
           dataAddresses: [],
@@ -38,6 +38,18 @@ describe('ControlClient', () => {
       const pending = client.request({ type: 'listRequest', path: '/tmp' }, 'listReply');
       client.close();
       await expect(pending).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a server of another protocol version is refused at its greeting, saying so (E_PROTOCOL)', async () => {
+    const server = await silentServer(PROTOCOL_VERSION - 1);
+    try {
+      await expect(ControlClient.connect('127.0.0.1', server.port)).rejects.toMatchObject({
+        code: 'E_PROTOCOL',
+        message: expect.stringContaining(`protocol ${PROTOCOL_VERSION - 1}, this client ${PROTOCOL_VERSION}`),
+      });
     } finally {
       await server.close();
     }

@@ -8,9 +8,10 @@
  * Loaded as a vitest setup file: after each test file it looks through /proc for processes other
  * than this worker that hold the worker's own stdout/stderr pipe, gives them a moment to exit, then
  * SIGKILLs them and names them (pid, command line, file) on stderr, so the run ends and the log says
- * what leaked. Linux only; elsewhere it does nothing.
+ * what leaked. Linux only, and only in a forked worker (pool: 'forks'); elsewhere it does nothing.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { afterAll, expect } from 'vitest';
 
 /** The pipe behind one of our file descriptors ("pipe:[123]"), or undefined when it is no pipe. */
@@ -28,7 +29,23 @@ export interface StrayProcess {
   command: string;
 }
 
-/** Processes other than ours that hold any of `pipes` open. */
+/** Our parent, its parent, and so on: never strays, whatever they hold. */
+function ancestors(): Set<number> {
+  const out = new Set<number>();
+  let pid = process.ppid;
+  while (pid > 1 && !out.has(pid)) {
+    out.add(pid);
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
+
+/** Processes other than ours and our ancestors' that hold any of `pipes` open. */
 export function processesHolding(pipes: ReadonlySet<string>): StrayProcess[] {
   const found: StrayProcess[] = [];
   let pids: string[];
@@ -37,9 +54,10 @@ export function processesHolding(pipes: ReadonlySet<string>): StrayProcess[] {
   } catch {
     return found;
   }
+  const spared = ancestors();
   for (const name of pids) {
     const pid = Number(name);
-    if (pid === process.pid) continue;
+    if (pid === process.pid || spared.has(pid)) continue;
     let fds: string[];
     try {
       fds = readdirSync(`/proc/${pid}/fd`);
@@ -85,7 +103,9 @@ async function reapStrays(file: string): Promise<void> {
   }
 }
 
-if (process.platform === 'linux') {
+// Only in a worker of the forks pool: there stdout and stderr are pipes of this worker alone. In a
+// thread (or run in the main process) they would be the whole run's, shared with npm and CI.
+if (process.platform === 'linux' && isMainThread && typeof process.send === 'function') {
   afterAll(async () => {
     await reapStrays(expect.getState().testPath ?? '?');
   }, 10_000);

@@ -233,7 +233,7 @@ describe('who may use a relay (--allow-relay [USERS])', () => {
     await vi.waitFor(() => expect(relay.server.relays!.stats().transfers).toBe(0));
   });
 
-  it('a list names who may: alice yes, bob and anonymous no; "anonymous" opens it to everyone', async () => {
+  it('a list names who may: alice yes, bob and anonymous no; "anonymous" is only clients that do not authenticate', async () => {
     const forAlice = await relayFor(['alice']);
     await expect(askToRelay(forAlice, { user: 'alice', key: alice })).resolves.toMatchObject({ type: 'relayReady' });
     await expect(askToRelay(forAlice, { user: 'bob', key: bob })).rejects.toMatchObject({
@@ -241,8 +241,12 @@ describe('who may use a relay (--allow-relay [USERS])', () => {
       message: expect.stringContaining('not for user bob'),
     });
     await expect(askToRelay(forAlice)).rejects.toMatchObject({ code: 'E_ACL_DENIED' });
+    const anonymousOnly = await relayFor(['anonymous']);
+    await expect(askToRelay(anonymousOnly)).resolves.toMatchObject({ type: 'relayReady' });
+    await expect(askToRelay(anonymousOnly, { user: 'alice', key: alice })).rejects.toMatchObject({ code: 'E_ACL_DENIED' });
     const open = await relayFor(['anonymous', '*']);
     await expect(askToRelay(open)).resolves.toMatchObject({ type: 'relayReady' });
+    await expect(askToRelay(open, { user: 'bob', key: bob })).resolves.toMatchObject({ type: 'relayReady' });
   });
 
   it('a copy --via an authenticated relay works end to end (alice@relay), and a refused one says why', async () => {
