@@ -10,7 +10,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import tls from 'node:tls';
 import { WebSocketServer } from 'ws';
-import type { Acl } from '../common/acl.js';
+import { ANONYMOUS, type Acl } from '../common/acl.js';
 import { EtxError } from '../common/errors.js';
 import { type HostPort, formatHostPort } from '../common/host-port.js';
 import { formatCertificateSha256 } from '../transfer/data-connection.js';
@@ -308,10 +308,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     advertised.push(webSocketDataAddress(formatHostPort(host, controlPort), options.tls !== undefined));
   }
 
-  if (!['127.0.0.1', '::1', 'localhost'].includes(options.control.host) && acl.anonymousMay('write')) {
+  const beyondLoopback = !['127.0.0.1', '::1', 'localhost'].includes(options.control.host);
+  if (beyondLoopback && acl.anonymousMay('write')) {
     logger.warn(
       { control: formatHostPort(control.host, control.port) },
       'the ACL lets anonymous clients write, and the server listens beyond loopback',
+    );
+  }
+  if (beyondLoopback && limits.relayUsers?.includes(ANONYMOUS)) {
+    logger.warn(
+      { control: formatHostPort(control.host, control.port), relayFor: limits.relayUsers.shown },
+      'anyone who reaches this server may relay through it (--allow-relay names anonymous), and it listens beyond loopback',
     );
   }
   // With TLS, `certificate` is what clients pin: admins can tell their users what to expect.

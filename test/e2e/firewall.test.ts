@@ -286,6 +286,8 @@ describe.skipIf(skip)('direction through real firewalls (network namespaces, rea
 
   /** The relay spliced the transfer's connections and let go of it once they closed. */
   async function expectRelayed(r: ServerProcess): Promise<void> {
+    // It relays for anonymous clients on a site address: it said so at start-up.
+    expect(r.log.some((l) => l.includes('anyone who reaches this server may relay through it'))).toBe(true);
     expect(logEntries(r, 'relay prepared')).toHaveLength(1);
     await waitFor(() => logEntries(r, 'relay ended').length > 0, 5_000);
     expect(logEntries(r, 'relay ended')[0]!.pairs).toBeGreaterThanOrEqual(1);
